@@ -1,0 +1,422 @@
+"""The Python API of the core record: ingest files into a database, query it, export it.
+
+These functions are what the CLI, the HTTP API and notebooks call; they compose the stages
+(ingest readers -> extract -> store -> resolve) and never speak SQL themselves.
+
+>>> from onrecord.api.core import ingest, statements
+>>> report = ingest(["samples/"], db="record.db")            # doctest: +SKIP
+>>> for s in statements(db="record.db", speaker="Peskov"):    # doctest: +SKIP
+...     print(s.display_date, s.outlet, s.statement.content.text)
+
+Ingest writes in batches, each one transaction (articles, statements, and the registry's
+update for them): a crash loses at most the unfinished batch, and because adding a stored
+article again is a no-op, rerunning the same command completes the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from onrecord.config import db_path
+from onrecord.errors import InputError, UsageError
+from onrecord.extract.pipeline import extract_many
+from onrecord.model import Article, Statement
+from onrecord.store.db import (
+    ArticleRow,
+    SpeakerRow,
+    StatementFilter,
+    Store,
+    StoreCounts,
+    StoredStatement,
+)
+
+if TYPE_CHECKING:
+    from onrecord.ingest import Hints
+
+DEFAULT_BATCH_SIZE = 50
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+#: Called after each stored article with the report so far (progress bars, logs).
+ProgressCallback = Callable[["IngestReport"], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: articles by outcome, statements stored, inputs that failed."""
+
+    new: int = 0
+    duplicate: int = 0
+    revision: int = 0
+    statements: int = 0
+    batches: int = 0  # committed transactions
+    failed: list[InputError] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        """Articles read and handled (any outcome)."""
+        return self.new + self.duplicate + self.revision
+
+    def summary(self) -> str:
+        """The one-line summary the CLI prints on stderr."""
+        return (
+            f"{self.articles} articles: {self.new} new, {self.duplicate} duplicate, "
+            f"{self.revision} revision; {self.statements} statements stored; "
+            f"{len(self.failed)} inputs failed"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "revision": self.revision,
+            "statements": self.statements,
+            "batches": self.batches,
+            "failed": [str(e) for e in self.failed],
+        }
+
+
+def open_store(db: str | os.PathLike[str] | Store | None = None, *, create: bool = False) -> Store:
+    """A Store for ``db`` (path, or ``--db``/``$ONRECORD_DB``/``./onrecord.db`` when None)."""
+    if isinstance(db, Store):
+        return db
+    return Store(db_path(db), create=create)
+
+
+class _Using:
+    """Context manager: a Store the caller passed stays open, one we opened is closed."""
+
+    def __init__(self, db: str | os.PathLike[str] | Store | None, *, create: bool = False) -> None:
+        self.owned = not isinstance(db, Store)
+        self.store = open_store(db, create=create)
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        if self.owned:
+            self.store.close()
+
+
+def _record_updater() -> Callable[[Store], Any] | None:
+    """``onrecord.resolve.record.update_record`` when the registry exists, else None.
+
+    Imported lazily so the core works (and ingests) before and without the registry stage.
+    """
+    name = "onrecord.resolve.record"
+    try:
+        module: ModuleType = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+    return getattr(module, "update_record", None)
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_articles(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: ProgressCallback | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Extract and store already-read articles; InputErrors among them are recorded as failed.
+
+    Articles already stored are counted as duplicates without being extracted again (a rerun
+    after a crash only does the missing work). Extraction runs outside the write transaction
+    (readers keep reading the database meanwhile); each batch of ``batch_size`` articles is
+    then stored in one transaction together with the registry update for it.
+    """
+    if batch_size < 1:
+        raise UsageError(f"--batch-size {batch_size}: must be at least 1")
+    rep = report or IngestReport()
+    pending: deque[Article] = deque()
+
+    def articles_only() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                rep.failed.append(item)
+                continue
+            if store.has_article(item.content_id):  # stored before: no need to extract it
+                rep.duplicate += 1
+                if progress is not None:
+                    progress(rep)
+                continue
+            pending.append(item)
+            yield item
+
+    def with_statements() -> Iterator[tuple[Article, list[Statement]]]:
+        for found in extract_many(articles_only()):
+            yield pending.popleft(), found
+
+    update_record = _record_updater()
+    for batch in _batched(with_statements(), batch_size):
+        with store.transaction():
+            outcomes = [store.add_article(article, found) for article, found in batch]
+            if update_record is not None:
+                update_record(store)
+        rep.batches += 1
+        for outcome in outcomes:
+            setattr(rep, outcome.status, getattr(rep, outcome.status) + 1)
+            rep.statements += outcome.statements
+            if progress is not None:
+                progress(rep)
+    return rep
+
+
+def ingest(
+    paths: Sequence[str | os.PathLike[str]],
+    db: str | os.PathLike[str] | Store | None = None,
+    hints: Hints | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read ``paths`` (files, folders, ``"-"`` for stdin), extract, store; report what happened.
+
+    Inputs that cannot be read are listed in ``report.failed`` (each names file and problem);
+    every other article is stored. Ingesting the same inputs again changes nothing.
+    """
+    from onrecord.ingest import Hints, read_paths
+
+    items = read_paths([str(p) for p in paths], hints or Hints())
+    with _Using(db, create=True) as store:
+        return ingest_articles(items, store, batch_size=batch_size, progress=progress)
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def statements(
+    db: str | os.PathLike[str] | Store | None = None,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    all_revisions: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[StoredStatement]:
+    """Statements matching the filters, chronological (see :class:`StatementFilter`)."""
+    flt = StatementFilter(
+        speaker=speaker,
+        outlet=outlet,
+        kind=kind,
+        since=since,
+        until=until,
+        search=search,
+        all_revisions=all_revisions,
+    )
+    with _Using(db) as store:
+        return store.statements(flt, limit=limit, offset=offset)
+
+
+def speakers(
+    db: str | os.PathLike[str] | Store | None = None,
+    *,
+    outlet: str | None = None,
+    name: str | None = None,
+    limit: int | None = None,
+) -> list[SpeakerRow]:
+    """Speakers with statement counts, roles and outlets, most statements first."""
+    with _Using(db) as store:
+        return store.speakers(outlet=outlet, name=name, limit=limit)
+
+
+def articles(
+    db: str | os.PathLike[str] | Store | None = None,
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    all_revisions: bool = False,
+    limit: int | None = None,
+) -> list[ArticleRow]:
+    """Articles (latest revisions unless ``all_revisions``), in publication order."""
+    with _Using(db) as store:
+        return store.articles(
+            outlet=outlet,
+            since=since,
+            until=until,
+            search=search,
+            all_revisions=all_revisions,
+            limit=limit,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One article with its text, its statements, and its other revisions."""
+
+    article: ArticleRow
+    statements: list[StoredStatement]
+    revisions: list[ArticleRow]
+
+    def to_json(self) -> dict[str, Any]:
+        out = self.article.to_json()
+        out["statements"] = [s.to_json() for s in self.statements]
+        out["revisions"] = [r.id for r in self.revisions]
+        return out
+
+
+def article(ref: str, db: str | os.PathLike[str] | Store | None = None) -> ArticleView:
+    """One article by id, doc id or unique id prefix; UsageError when none or several match."""
+    with _Using(db) as store:
+        row = store.article(ref)
+        if row is None:
+            raise UsageError(f"article {ref!r}: no such article in {store.path}")
+        return ArticleView(row, store.article_statements(row.id), store.revisions(row.id))
+
+
+def counts(db: str | os.PathLike[str] | Store | None = None) -> StoreCounts:
+    """How much the database holds."""
+    with _Using(db) as store:
+        return store.counts()
+
+
+# --------------------------------------------------------------------------- export
+
+
+def article_document(row: ArticleRow, stored: Iterable[StoredStatement]) -> dict[str, Any]:
+    """One JSONL export line: the article's metadata and text (valid ``onrecord extract``
+    input) plus ``statements`` in the interchange format (valid ``extract`` output)."""
+    out: dict[str, Any] = {"id": row.doc_id, "content_id": row.id}
+    out.update({k: v for k, v in row.to_json().items() if k not in ("id", "doc_id")})
+    out["statements"] = [s.statement.to_json() for s in stored]
+    return out
+
+
+#: Columns of ``export --format csv``: one row per statement.
+EXPORT_CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "article_id",
+    "doc_id",
+    "published",
+    "outlet",
+    "headline",
+    "url",
+    "kind",
+    "speaker",
+    "speaker_type",
+    "mention",
+    "role",
+    "cue",
+    "content",
+    "content_start",
+    "content_end",
+    "person_id",
+)
+
+
+def _csv_row(s: StoredStatement) -> list[Any]:
+    st = s.statement
+    sp = st.speaker
+    return [
+        s.key,
+        s.article_id,
+        s.doc_id,
+        s.published,
+        s.outlet,
+        s.headline,
+        s.url,
+        st.kind,
+        sp.name if sp else None,
+        sp.type if sp else None,
+        sp.mention.text if sp and sp.mention else None,
+        sp.role if sp else None,
+        st.cue.text if st.cue else None,
+        st.content.text,
+        st.content.start,
+        st.content.end,
+        s.person_id,
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """Rows written by :func:`export`."""
+
+    articles: int
+    statements: int
+    speakers: int = 0
+
+
+def export(
+    fmt: ExportFormat,
+    output: str | os.PathLike[str] | IO[str] | None = None,
+    db: str | os.PathLike[str] | Store | None = None,
+    filters: StatementFilter | None = None,
+) -> ExportReport:
+    """Export the record: ``jsonl`` (one article per line with its statements), ``csv`` (one
+    statement per row) to a file or stream, or ``parquet`` (a folder, see store/parquet.py).
+    """
+    flt = filters or StatementFilter()
+    with _Using(db) as store:
+        if fmt == "parquet":
+            if output is None or not isinstance(output, str | os.PathLike):
+                raise UsageError("export --format parquet needs --output FOLDER")
+            from onrecord.store.parquet import export_parquet
+
+            counts_ = export_parquet(store, Path(output), flt)
+            return ExportReport(counts_.articles, counts_.statements, counts_.speakers)
+        if fmt not in ("jsonl", "csv"):
+            raise UsageError(f"export format {fmt!r}: expected jsonl, csv or parquet")
+        if isinstance(output, str | os.PathLike):
+            target = Path(output)
+            if target.is_dir():
+                raise UsageError(f"{target}: is a folder; give a file name for --output")
+            with target.open("w", encoding="utf-8", newline="") as fh:
+                return _export_stream(store, fmt, fh, flt)
+        return _export_stream(store, fmt, output or sys.stdout, flt)
+
+
+def _export_stream(
+    store: Store,
+    fmt: str,
+    fh: IO[str],
+    flt: StatementFilter,
+) -> ExportReport:
+    n_articles = n_statements = 0
+    if fmt == "csv":
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(EXPORT_CSV_COLUMNS)
+        for s in store.iter_statements(flt):
+            writer.writerow(_csv_row(s))
+            n_statements += 1
+        return ExportReport(0, n_statements)
+    for row in store.articles(
+        outlet=flt.outlet,
+        since=flt.since,
+        until=flt.until,
+        all_revisions=flt.all_revisions,
+        with_text=True,
+    ):
+        stored = store.article_statements(row.id)
+        fh.write(json.dumps(article_document(row, stored), ensure_ascii=False) + "\n")
+        n_articles += 1
+        n_statements += len(stored)
+    return ExportReport(n_articles, n_statements)

@@ -1,0 +1,131 @@
+"""Candidate attributions from the dependency parse: a verb, its message, its subject.
+
+Every verb outside quotation marks that has something that could be a message becomes a
+candidate; the rules here only decide *where* the message would be, and the model in
+attribution_model.py decides *whether* the verb really attributes it. Three shapes:
+
+* ``ccomp``: "Peskov said (that) the talks stalled" / "The talks stalled, Peskov said"
+  (the parser gives "said" a clausal complement, before or after it);
+* ``head``: "The museum, Mr. Obama said, would ..." (the parser hangs "said" off the main
+  clause as ``parataxis``): the message is the main clause around the verb, as fragments;
+* ``object``: "described as important the very instance ...", "called for an inquiry",
+  "vowed to fight": the words right of the verb, up to a comma-led afterthought.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.context import Context
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: Children right of a verb that carry its message in the ``object`` shape.
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "dative", "attr", "acomp", "prt"})
+#: Children that end the ``object`` message ("..., saying ...", "and ...").
+_STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark"})
+_HEAD_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
+_SKIP_LEMMAS = frozenset({"be", "have", "do", "get"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible attribution: ``pieces`` are token bounds ``[a, b)`` of the message."""
+
+    verb: Token
+    shape: str  # "ccomp" | "head" | "object"
+    pieces: tuple[tuple[int, int], ...]
+    subject: Token | None
+    cue_end: int  # token index after the cue words ("called for" -> after "for")
+
+
+def candidates(ctx: Context) -> Iterator[Candidate]:
+    """Candidates for every verb outside quotation marks."""
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or ctx.in_quote(tok) or tok.lemma_.lower() in _SKIP_LEMMAS:
+            continue
+        found = _shape(ctx, tok)
+        if found is None:
+            continue
+        shape, pieces = found
+        pieces = tuple((a, b) for a, b in pieces if b > a)
+        if not pieces:
+            continue
+        yield Candidate(tok, shape, pieces, speaker_subject(tok), _cue_end(tok, pieces))
+
+
+def _shape(ctx: Context, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        comp = comps[0]
+        return "ccomp", [(comp.left_edge.i, comp.right_edge.i + 1)]
+    head = verb.head
+    if verb.dep_ in _HEAD_DEPS and head is not verb and head.i < verb.i and not _has_object(verb):
+        a, b = head.left_edge.i, head.right_edge.i + 1
+        va, vb = verb.left_edge.i, verb.right_edge.i + 1
+        if va <= a:
+            return None
+        return "head", [(a, va), (vb, b)] if vb < b else [(a, va)]
+    rights = []
+    for child in verb.rights:
+        if child.dep_ in _STOP_DEPS:
+            break
+        if child.dep_ in _OBJECT_DEPS:
+            rights.append(child)
+    rights = [c for c in rights if c.dep_ != "prt"]
+    if not rights:
+        return None
+    a, b = rights[0].left_edge.i, rights[-1].right_edge.i + 1
+    first = rights[0]
+    if first.dep_ == "prep" and first.i == verb.i + 1 or (first.dep_ == "prep" and first.i == a):
+        a = first.i + 1  # "called for X": "for" belongs to the cue
+    elif first.dep_ == "oprd" and first.i == a and first.lower_ == "as":
+        a += 1
+    return "object", [(a, _cut_afterthought(verb.doc, a, b))]
+
+
+def _cut_afterthought(doc: Doc, a: int, b: int) -> int:
+    """End the object message before a dash aside or a comma-led participle clause."""
+    for i in range(a + 1, b):
+        tok = doc[i]
+        if tok.text in ("--", "—", "–", "(", ";"):
+            return i
+        if tok.text == "," and i + 1 < b and doc[i + 1].tag_ in ("VBG", "WDT", "WP"):
+            return i
+    return b
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children)
+
+
+def _cue_end(verb: Token, pieces: tuple[tuple[int, int], ...]) -> int:
+    """The cue's end: the verb plus a particle or preposition right after it ("called for")."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.i == end and child.dep_ in ("prt", "prep") and end < pieces[0][0] + 1:
+            end = child.i + 1
+            break
+    return end
+
+
+def speaker_subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, or that of the verb it is chained to.
+
+    "X said A and added B" / "X told USA Today, adding ..." / "X wants to say": the chained
+    verb has no subject of its own, so it inherits its head's.
+    """
+    tok: Token = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                if child.dep_ == "nsubjpass" or child.lower_ in ("there",):
+                    return None  # "it was reported that": no speaker given
+                return child
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None

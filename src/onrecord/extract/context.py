@@ -1,0 +1,54 @@
+"""What every extractor needs to know about one article, computed once.
+
+The parse, the quotations found by their marks, which token lies inside which quotation,
+and the cue lexicon for the chosen scope. Building it once per article keeps the extractors
+small and the pipeline to a single pass over the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.cues import Scope, cue_lemmas
+from onrecord.extract.quotes import Quote, find_quotes
+from onrecord.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One article with its parse and quotations (``quote_of[i]``: quote of token i, or -1)."""
+
+    article: Article
+    doc: Doc
+    quotes: tuple[Quote, ...]
+    quote_of: tuple[int, ...]
+    cues: frozenset[str]
+    scope: Scope
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quote_of[token.i] >= 0
+
+    def is_cue(self, token: Token) -> bool:
+        """A verb whose lemma introduces speech in this scope."""
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues
+
+
+def build_context(article: Article, doc: Doc, scope: Scope = "speech") -> Context:
+    quotes = tuple(find_quotes(article.text))
+    quote_of = [-1] * len(doc)
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].outer_end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].open_at < tok.idx and tok.idx < quotes[qi].outer_end:
+            q = quotes[qi]
+            # only inside a piece (not the gap between paragraphs of a long quote)
+            if any(a <= tok.idx < b for a, b in q.pieces):
+                quote_of[tok.i] = qi
+    return Context(article, doc, quotes, tuple(quote_of), cue_lemmas(scope), scope)

@@ -1,0 +1,69 @@
+"""The words that mark speech: verb lemmas, nominal cues and medium phrases.
+
+Kept as plain data so a newcomer can read and extend them. Two scopes (docs/scope.md):
+
+* ``speech`` (the default): things said or written, e.g. "said", "told", "tweeted",
+  "announced", "denied", "called for", "according to";
+* ``all``: also beliefs, knowledge, intentions and evidence, which PolNeAR annotates too
+  ("believes", "wants", "polls show", "found"). Those are not statements anyone made on the
+  record, so onrecord leaves them out unless asked.
+
+Whether a given use of a verb really attributes something is decided per use by the model in
+attribution_model.py; these lists decide only which verbs may count as speech at all.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+Scope = Literal["speech", "all"]
+SCOPES: tuple[Scope, ...] = ("speech", "all")
+
+#: Verbs of saying and writing (lemmas), speech acts included ("denied", "blasted").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state declare announce assert claim contend insist maintain argue note
+    observe remark comment explain stress emphasize emphasise underline warn caution deny
+    concede admit acknowledge confirm affirm allege report write tweet post blog conclude
+    continue reply respond retort answer ask inquire question suggest propose recommend
+    urge demand promise pledge vow swear threaten predict forecast estimate reckon recall
+    repeat reiterate reaffirm mention point disclose reveal complain lament protest object
+    accuse charge criticize criticise condemn blast slam praise hail welcome thank joke quip
+    boast brag describe call characterize characterise label dub brand
+    testify inform notify advise assure reassure counter rebut dispute reject
+    dismiss concur agree disagree indicate signal hint imply specify clarify
+    elaborate exclaim shout yell whisper murmur mutter cry scream chant sing
+    order instruct direct command request appeal plead beg invite encourage
+    project guarantee cite quote summarize summarise
+    speak talk broadcast publish proclaim blame denounce mock tout
+    decline refuse refer express recount list highlight lambaste attack defend rail
+    lash chide scold rebuke decry deride ridicule downplay
+    endorse pitch float tease unveil outline detail spell
+    assail castigate retweet text email message phone liken compare challenge
+    """.split()
+)
+
+#: Cognition, belief, intention and evidence lemmas: in scope only with ``scope="all"``.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """
+    believe think know feel consider expect hope fear worry doubt suspect assume guess
+    imagine understand realize realise recognize recognise see find show reveal
+    prove demonstrate learn want plan intend wish seem appear seek support oppose back
+    favor favour prefer like
+    """.split()
+)
+
+#: Nouns that name a medium or an occasion of speech ("in a statement", "in an interview").
+MEDIUM_NOUNS: frozenset[str] = frozenset(
+    """
+    statement interview briefing conference address speech post tweet message channel
+    letter email op-ed column remarks comments broadcast podcast video blog
+    """.split()
+)
+
+
+@cache
+def cue_lemmas(scope: Scope = "speech") -> frozenset[str]:
+    """Verb lemmas that can attribute a quotation in ``scope``."""
+    return SPEECH_VERBS | BELIEF_VERBS if scope == "all" else SPEECH_VERBS

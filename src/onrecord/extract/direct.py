@@ -1,0 +1,217 @@
+"""Direct quotes: a quotation found by its marks, joined to the words that attribute it.
+
+The attribution is looked for right after the closing mark, in the rest of that sentence
+(`"...," Peskov said.` / `"...," said Caddell`), then before the opening mark
+(`Peskov said: "..."` / `Peskov: "..."`). A quote split by its attribution (`"A," he said,
+"B."` or `"A," she said. "B."`) becomes one statement with two fragments. A quote without
+an attribution that directly follows a quoted statement continues that speaker.
+
+Short quotes in the middle of a sentence ("what she called a 'rant'") are not statements on
+their own: reported.py picks them up as part of a mixed statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from onrecord.extract.context import Context
+from onrecord.extract.quotes import Quote
+from onrecord.extract.candidates import speaker_subject
+from onrecord.extract.spans import char_span, mention_of
+from onrecord.model import Span, Speaker, Statement
+
+_SENTENCE_END = ".!?"
+#: How far (characters) an attribution may sit from its quote.
+_WINDOW = 160
+#: Verbs that start a new statement between two quotes ("..., adding: "...").
+_CHAINING_CUES = frozenset({"add", "continue", "say", "tell", "write", "conclude", "reply"})
+
+
+def find_direct(ctx: Context) -> list[Statement]:
+    """Every quote that stands as a statement, attributed where the text says who spoke."""
+    out: list[Statement] = []
+    quotes = list(ctx.quotes)
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        i += 1
+        if not _stands_alone(ctx, q):
+            continue
+        cue, subject, where = _attribution(ctx, q, quotes[i] if i < len(quotes) else None)
+        pieces = list(q.pieces)
+        # A following quote in the same paragraph after the attribution continues it.
+        while where == "after" and i < len(quotes) and _continues(ctx, q, quotes[i], cue):
+            nxt = quotes[i]
+            own_cue, _, own_where = _attribution(ctx, nxt, None)
+            if own_where == "after":
+                break
+            pieces.extend(nxt.pieces)
+            q = nxt
+            i += 1
+        mention = mention_of(subject) if subject is not None else None
+        speaker = Speaker(name=None, mention=mention) if mention else None
+        if cue is None and speaker is None and out and _follows(ctx, out[-1], pieces[0][0]):
+            speaker, cue = out[-1].speaker, out[-1].cue  # a continuing quote paragraph
+        start, end = pieces[0][0], pieces[-1][1]
+        out.append(
+            Statement(
+                kind="direct",
+                content=Span.of(ctx.text, start, end),
+                fragments=tuple(pieces) if len(pieces) > 1 else (),
+                speaker=speaker,
+                cue=cue,
+                source="quote",
+            )
+        )
+    return out
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """Is the quote a statement by itself (not a few words inside someone's sentence)?"""
+    text = ctx.text
+    before = text[max(0, q.open_at - 80) : q.open_at].rstrip(" \t")
+    if not before or before.endswith("\n") or before[-1] in ".!?:—–-(":
+        return True
+    content = text[q.start : q.end]
+    words = len(content.split())
+    if before.endswith(",") and words >= 3:
+        # `Peskov said, "..."` but not `the so-called, "rant"`
+        return _cue_before(ctx, q) is not None
+    after = text[q.outer_end : q.outer_end + 3]
+    ends_clause = content[-1:] in ",.!?" or (after[:1] in ",." and words >= 4)
+    return words >= 6 and ends_clause and before.split()[-1].lower() != "that"
+
+
+def _tokens_between(ctx: Context, start: int, end: int) -> list[Token]:
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [t for t in span if not ctx.in_quote(t)]
+
+
+def _after_window(ctx: Context, q: Quote, nxt: Quote | None) -> tuple[int, int]:
+    """Text after the closing mark up to the sentence end, paragraph end or next quote."""
+    text = ctx.text
+    start = q.outer_end
+    limit = min(len(text), start + _WINDOW)
+    if nxt is not None:
+        limit = min(limit, nxt.open_at)
+    nl = text.find("\n", start, limit)
+    if nl >= 0:
+        limit = nl
+    end = start
+    while end < limit:
+        if text[end] in _SENTENCE_END and end > start + 1:
+            break
+        end += 1
+    return start, end
+
+
+def _before_window(ctx: Context, q: Quote) -> tuple[int, int]:
+    """Text before the opening mark back to the sentence start, paragraph start or quote."""
+    text = ctx.text
+    end = q.open_at
+    start = end
+    floor = max(0, end - _WINDOW)
+    while start > floor and text[start - 1] != "\n":
+        if text[start - 1] in _SENTENCE_END and start < end - 1:
+            prev = text[start - 2] if start >= 2 else " "
+            if not prev.isupper():  # "U.S." / initials are not sentence ends
+                break
+        if text[start - 1] in "”\"»" and start < end - 1:
+            break
+        start -= 1
+    return start, end
+
+
+def _cue_in(ctx: Context, tokens: list[Token], last: bool) -> Token | None:
+    cues = [t for t in tokens if ctx.is_cue(t) or t.lower_ == "according"]
+    if not cues:
+        return None
+    return cues[-1] if last else cues[0]
+
+
+def _cue_before(ctx: Context, q: Quote) -> Token | None:
+    return _cue_in(ctx, _tokens_between(ctx, *_before_window(ctx, q)), last=True)
+
+
+def _attribution(
+    ctx: Context, q: Quote, nxt: Quote | None
+) -> tuple[Span | None, Token | None, str | None]:
+    """``(cue, speaker token, "after"|"before")`` for a quote, or ``(None, None, None)``."""
+    after = _tokens_between(ctx, *_after_window(ctx, q, nxt))
+    verb = _cue_in(ctx, after, last=False)
+    if verb is not None:
+        return _cue_span(ctx, verb), _speaker_near(ctx, verb, after), "after"
+    before_tokens = _tokens_between(ctx, *_before_window(ctx, q))
+    verb = _cue_in(ctx, before_tokens, last=True)
+    if verb is not None:
+        return _cue_span(ctx, verb), _speaker_near(ctx, verb, before_tokens), "before"
+    # "Peskov: "..."": a name followed by a colon introduces the quote.
+    if before_tokens and before_tokens[-1].text == ":" and len(before_tokens) <= 6:
+        names = [t for t in before_tokens[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if names:
+            head = names[-1]
+            colon = before_tokens[-1]
+            return Span.of(ctx.text, colon.idx, colon.idx + 1), head, "before"
+    return None, None, None
+
+
+def _cue_span(ctx: Context, verb: Token) -> Span:
+    if verb.lower_ == "according":
+        nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else verb
+        a, b = char_span(ctx.doc, verb.i, nxt.i + 1)
+    else:
+        a, b = char_span(ctx.doc, verb.i, verb.i + 1)
+    return Span.of(ctx.text, a, b)
+
+
+def _speaker_near(ctx: Context, verb: Token, window: list[Token]) -> Token | None:
+    """The cue's subject, else the nearest name or pronoun next to the cue in the window."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    subject = speaker_subject(verb)
+    if subject is not None and not ctx.in_quote(subject):
+        return subject
+    ids = {t.i for t in window}
+    for step in (1, -1, 2, -2):  # "said Caddell", "Caddell said"
+        j = verb.i + step
+        if j in ids:
+            tok = ctx.doc[j]
+            if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
+                return tok.head if tok.dep_ == "compound" else tok
+    return None
+
+
+def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
+    """Does ``nxt`` continue ``q`` past its attribution in the same paragraph?"""
+    if cue is None or nxt.open_at < cue.end:
+        return False
+    gap = ctx.text[q.outer_end : nxt.open_at]
+    if "\n" in gap:
+        return False
+    tail = ctx.text[cue.end : nxt.open_at]
+    if any(t.lemma_ in _CHAINING_CUES for t in _tokens_between(ctx, cue.end, nxt.open_at)):
+        return False  # ", adding later, "...": the next quote has a cue of its own
+    return len(tail) < _WINDOW and tail.rstrip()[-1:] in ",.:;" or tail.strip() == ""
+
+
+def _follows(ctx: Context, previous: Statement, start: int) -> bool:
+    """Is ``start`` in the paragraph right after (or the same as) the previous quote's end?"""
+    gap = ctx.text[previous.content.end : start]
+    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 2 and len(
+        gap.strip().strip("\"“”«»„")
+    ) < 3 and previous.source == "quote"
+
+
+def with_speaker_from(direct: Statement, reported: Statement) -> Statement:
+    """A direct statement that takes the speaker and cue a reported reading found for it."""
+    return replace(
+        direct,
+        speaker=direct.speaker or reported.speaker,
+        cue=direct.cue or reported.cue,
+    )

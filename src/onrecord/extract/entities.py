@@ -1,0 +1,587 @@
+"""The people and organisations one article introduces: its within-article entity model.
+
+Why this exists: a statement's speaker is often named only as "he", "Peskov" or "the Kremlin
+spokesman", while the record needs "Dmitry Peskov". No coreference package works offline, so
+this module builds the small model that resolution needs, from what spaCy already computed
+(NER, dependency parse; no second pass over the text):
+
+- **names**: PERSON and ORG entities, clustered so that "Dmitry Peskov", "Peskov" and a
+  headline "Peskov" that NER missed are one :class:`Entity`, while "Hillary Clinton" and
+  "Bill Clinton" stay two (full names are never merged unless first and last names agree;
+  a bare surname goes to the matching entity that fits its "Mr."/"Mrs." and was mentioned
+  most recently, else the most mentioned one);
+- **roles** as the article words them: pre-name titles ("Russian presidential spokesman Dmitry
+  Peskov") and appositions in both orders ("Jane Doe, the finance minister" / "the chief
+  delegate, presidential aide John Doe"), with an **affiliation** taken from the role
+  ("Kremlin spokesman" -> "Kremlin", "Russian presidential ..." -> "Russia");
+- **gender** from honorifics, gendered role nouns, a short first-name list and the pronouns
+  of sentences that mention only that entity, so that "she" never resolves to a man;
+- **mentions** with the facts salience needs: sentence, whether it is a main-clause subject.
+
+Where a quote's speaker is decided: :mod:`onrecord.extract.speakers` (``resolve_speakers``);
+this module only describes the article. :func:`article_entities` is public: the cross-article
+registry (onrecord.resolve) builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from onrecord.model import Article, Span, SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+Gender = Literal["m", "f"]
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string (keeps the lexicons below readable)."""
+    return frozenset(text.split())
+
+
+MentionKind = Literal["name", "pronoun", "description"]
+
+#: Honorifics that say a gender and are not a role.
+GENDER_HONORIFICS: dict[str, Gender] = {
+    "mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "dame": "f",
+    "lady": "f",
+}  # fmt: skip
+
+#: Role nouns that say a gender ("spokeswoman" never resolves "he").
+GENDERED_NOUNS: dict[str, Gender] = {
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m",
+    "husband": "m", "father": "m", "son": "m", "brother": "m", "king": "m", "prince": "m",
+    "boy": "m", "man": "m", "uncle": "m", "nephew": "m", "grandfather": "m",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "queen": "f", "princess": "f",
+    "girl": "f", "woman": "f", "aunt": "f", "niece": "f", "grandmother": "f", "actress": "f",
+    "widow": "f",
+}  # fmt: skip
+
+# Frequent first names in international and US political news. A name not listed simply
+# leaves the gender unknown (then only the article's own pronouns decide).
+_MALE = (
+    "aaron abdul adam ahmed alan alex alexander alexei alexey ali andrew andrei andrey "
+    "angus anthony antony antonio barack ben benjamin bernie bill bob boris brad brian bruce "
+    "carl carlos charles chris christopher chuck cory dan daniel david dennis dick dmitry "
+    "dmitri don donald doug douglas ed eric emmanuel evan frank fred gary george gerald "
+    "greg gregory hank harry henry hugh ian igor ivan jack jacob james jason jeb jeff "
+    "jeffrey jerry jim jimmy joe joel john johnny jon jonathan jose joseph josh juan kevin "
+    "larry lindsey marco mark martin matt matthew michael mike mikhail mitch mitt muhammad "
+    "mohammed nicolas nikolai oleg olaf paul pete peter phil rand recep reince richard rick "
+    "rob robert robby roger ron rudy rudolph russ ryan sam samuel scott sean sergei sergey "
+    "steve steven stephen ted terry thomas tim timothy todd tom tony vladimir viktor volodymyr "
+    "walter wayne william xi yuri"
+)
+_FEMALE = (
+    "alice amanda amy ana angela ann anna anne barbara betsy carly caroline catherine "
+    "chelsea christine claire cynthia debbie deborah diane donna elena elizabeth ella emily "
+    "emma erin hillary heather helen huma ivanka jane janet jennifer jessica jill joan julia "
+    "julie karen kamala kate katherine kathleen kellyanne kelly kim laura linda lisa liz "
+    "lynn maria maria marianne marie marine mary megyn melania michelle nancy natalia "
+    "natalya nicola nikki olga patricia rachel rebecca samantha sandra sara sarah sharon "
+    "stephanie susan suzanne tatiana teresa theresa tulsi ursula valentina victoria "
+    "wendy yulia"
+)
+FIRST_NAME_GENDER: dict[str, Gender] = {
+    **{n: "m" for n in _MALE.split()},
+    **{n: "f" for n in _FEMALE.split()},
+}
+
+#: Words before a name that are titles, not first names ("Sen. Adam Roe" -> "Adam Roe").
+TITLE_WORDS = words(
+    "president mr mrs ms miss dr sen senator rep gov governor secretary speaker chief justice "
+    "judge mayor leader general gen vice first lady former candidate nominee democrat "
+    "republican prime minister chancellor king queen prince princess pope sir dame lord "
+    "professor prof rev reverend col colonel lt capt captain sgt adm admiral ambassador "
+    "attorney commissioner director chairman chairwoman host anchor coach "
+    "democratic gop mrs. the a an and of in on at by with for"
+)
+
+#: Pronouns by what they can refer to; used for gender votes here and resolution there.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+#: Demonyms whose country is not a prefix match of a GPE the article names.
+_DEMONYMS = {
+    "american": "United States", "british": "Britain", "english": "England",
+    "turkish": "Turkey", "french": "France", "chinese": "China", "dutch": "Netherlands",
+    "german": "Germany", "russian": "Russia", "ukrainian": "Ukraine", "polish": "Poland",
+    "swiss": "Switzerland", "greek": "Greece", "spanish": "Spain", "israeli": "Israel",
+    "iranian": "Iran", "japanese": "Japan", "belarusian": "Belarus", "finnish": "Finland",
+    "swedish": "Sweden", "danish": "Denmark", "irish": "Ireland", "scottish": "Scotland",
+}  # fmt: skip
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MAIN_HEAD_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+_PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
+_NAME_STRIP = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj", "appos"})
+_GENDER_PRONOUN_RE = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
+_NON_NAME_RE = re.compile(r"\d|^[^A-Z]|^\W+$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place an entity is named: char offsets into the article, and salience facts.
+
+    ``subject`` is 2 for a main-clause subject, 1 for an embedded clause's subject, 0 else:
+    subjects are what later pronouns refer to. ``role`` is the title at this mention.
+    """
+
+    start: int
+    end: int
+    text: str
+    sent: int
+    head: int  # token index of the mention's head
+    kind: MentionKind = "name"
+    subject: int = 0
+    role: str | None = None
+    honorific: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title as the article words it, with the parts descriptions are matched on."""
+
+    text: str
+    head: str  # lower-cased lemma of the head noun ("spokesman")
+    modifiers: frozenset[str]  # lower-cased other words ("russian", "presidential")
+    affiliation: str | None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person or organisation of one article, under its fullest name."""
+
+    name: str
+    type: SpeakerType
+    aliases: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+    gender: Gender | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    first_names: set[str] = field(default_factory=set)
+
+    @property
+    def affiliation(self) -> str | None:
+        """The first affiliation one of the article's roles for it gives."""
+        return next((r.affiliation for r in self.roles if r.affiliation), None)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def add_role(self, role: Role | None) -> None:
+        if role and all(r.text.lower() != role.text.lower() for r in self.roles):
+            self.roles.append(role)
+
+    def to_json(self) -> dict[str, Any]:
+        """The entity as plain data (for the registry and for debugging output)."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": sorted(self.aliases),
+            "roles": [r.text for r in self.roles],
+            "affiliation": self.affiliation,
+            "gender": self.gender,
+            "mentions": [m.span.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Per-token facts computed once per article: sentence numbers and paragraph starts."""
+
+    doc: Doc
+    text: str  # doc.text, computed once (spaCy rebuilds it on every access)
+    sent_of: list[int]
+    sent_starts: list[int]  # token index where each sentence starts
+    para_starts: list[int]  # char offsets where paragraphs start
+
+    tok_starts: list[int]  # char offset where each token starts
+    tok_ends: list[int]  # and where it ends
+
+    @classmethod
+    def build(cls, doc: Doc, text: str | None = None) -> DocIndex:
+        """One vectorised pass (``Doc.to_array``): no per-token Python objects.
+
+        ``text`` is the article text the doc was made from; spaCy rebuilds ``doc.text`` from
+        the tokens on every access, so a caller that has the string should pass it.
+        """
+        from spacy.attrs import IDX, LENGTH, SENT_START
+
+        arr = doc.to_array([IDX, SENT_START, LENGTH]) if len(doc) else None
+        tok_starts = arr[:, 0].tolist() if arr is not None else []
+        flags = arr[:, 1].tolist() if arr is not None else []
+        tok_ends = (arr[:, 0] + arr[:, 2]).tolist() if arr is not None else []
+        sent_of: list[int] = []
+        starts: list[int] = []
+        for i, flag in enumerate(flags):
+            if flag == 1 or i == 0:
+                starts.append(i)
+            sent_of.append(len(starts) - 1)
+        if text is None or (tok_ends and len(text) < tok_ends[-1]):
+            text = doc.text
+        paras = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        return cls(doc, text, sent_of, starts, paras, tok_starts, tok_ends)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.para_starts, offset) - 1
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token that contains (or follows) a char offset."""
+        i = bisect_right(self.tok_starts, offset) - 1
+        if i < 0:
+            return 0
+        if i + 1 < len(self.tok_starts) and offset >= self.tok_ends[i]:
+            return i + 1  # offset in the whitespace after token i
+        return i
+
+
+def subject_rank(token: Token) -> int:
+    """2 when ``token`` heads a main-clause subject, 1 an embedded subject, 0 otherwise."""
+    if token.dep_ not in _SUBJECT_DEPS:
+        return 0
+    return 2 if token.head.dep_ in _MAIN_HEAD_DEPS else 1
+
+
+def country_of(demonym: str, gpes: dict[str, str]) -> str:
+    """The country for a nationality adjective: a GPE the article names, else a small table."""
+    low = demonym.lower()
+    if low in _DEMONYMS:
+        return _DEMONYMS[low]
+    for key, gpe in gpes.items():
+        if len(low) >= 5 and key[:4] == low[:4]:
+            return gpe
+    return demonym
+
+
+def make_role(tokens: list[Token], gpes: dict[str, str]) -> Role | None:
+    """A :class:`Role` from the words of a title (determiners and commas trimmed)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    while words and (words[0].lower_ in _NAME_STRIP or words[0].dep_ == "det"):
+        words = words[1:]
+    while words and words[-1].lower_ in _NAME_STRIP:
+        words = words[:-1]
+    if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    if words[-1].lower_ in GENDER_HONORIFICS:
+        return None
+    head = words[-1]
+    for t in words:  # the head is the word whose parent lies outside the role
+        if t.head.i not in {w.i for w in words} or t.head.i == t.i:
+            head = t
+            break
+    affiliation = None
+    for t in words:
+        if t.ent_type_ in ("ORG", "GPE") and t is not head:
+            affiliation = t.text
+            break
+        if t.ent_type_ == "NORP" and affiliation is None:
+            affiliation = country_of(t.text, gpes)
+            break
+    text = words[0].doc[words[0].i : words[-1].i + 1].text
+    mods = frozenset(t.lower_ for t in words if t is not head and t.lower_ not in ("of", "'s"))
+    return Role(text=text, head=head.lemma_.lower(), modifiers=mods, affiliation=affiliation)
+
+
+def _pre_name_role(ent: SpacySpan, gpes: dict[str, str]) -> tuple[Role | None, str | None]:
+    """Title words right before a name ("Russian presidential spokesman Dmitry Peskov").
+
+    Returns the role and a gender honorific ("Mrs.") found there, which is not a role.
+    """
+    doc = ent.doc
+    inside = set(range(ent.start, ent.end))
+    taken: list[Token] = []
+    honorific = None
+    i = ent.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.dep_ == "det" or t.ent_type_ == "PERSON":
+            break
+        if t.head.i not in inside or t.dep_ not in _PRE_NAME_DEPS:
+            break
+        if t.lower_ in GENDER_HONORIFICS:
+            honorific = t.lower_
+        else:
+            taken.append(t)
+        inside.add(t.i)
+        i -= 1
+    taken.reverse()
+    return (make_role(taken, gpes) if taken else None), honorific
+
+
+def _appositive_role(ent: SpacySpan, gpes: dict[str, str]) -> Role | None:
+    """A role in apposition: "Jane Doe, the minister," or "the chief delegate, John Doe"."""
+    root = ent.root
+    doc = ent.doc
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        words = [t for t in head.subtree if t.i < ent.start and not _in_subtree(t, root)]
+        words = [t for t in words if t.i >= head.left_edge.i]
+        return make_role(_cut_clauses(words, head), gpes)
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.end - 1:
+            words = [t for t in child.subtree]
+            return make_role(_cut_clauses(words, child)[:10], gpes)
+    del doc
+    return None
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _cut_clauses(words: list[Token], head: Token) -> list[Token]:
+    """Drop relative clauses and the like from a role phrase: the title, not the story."""
+    drop: set[int] = set()
+    for t in words:
+        if t.dep_ in _CLAUSE_DEPS and t.head.i == head.i and t.i > head.i:
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return [t for t in words if t.i not in drop]
+
+
+def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
+    """The name inside an entity span, without "the", possessives, honorifics or junk."""
+    toks = list(ent)
+    while toks and (toks[0].lower_ in _NAME_STRIP or toks[0].lower_ in GENDER_HONORIFICS):
+        toks = toks[1:]
+    while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    text = ent.doc[toks[0].i : toks[-1].i + 1].text
+    if _NON_NAME_RE.search(text[0]) or any(c.isdigit() for c in text) or "\n" in text:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class _Builder:
+    """Builds the entity list of one article (one pass over entities, one over tokens)."""
+
+    def __init__(self, doc: Doc, index: DocIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.entities: list[Entity] = []
+        self.by_full: dict[tuple[str, str], Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.orgs: dict[str, Entity] = {}
+        self.covered: set[int] = set()  # token indices already inside a mention
+        self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
+
+    def mention(self, start: int, end: int, text: str, kind: MentionKind = "name") -> Mention:
+        index = self.index
+        i = index.token_at(start)
+        j = index.token_at(max(start, end - 1))
+        head = self.doc[i : j + 1].root
+        self.covered.update(range(i, j + 1))
+        return Mention(start, end, text, index.sent_of[head.i], head.i, kind, subject_rank(head))
+
+    def build(self) -> list[Entity]:
+        persons: list[tuple[SpacySpan, tuple[int, int, str]]] = []
+        orgs: list[tuple[SpacySpan, tuple[int, int, str]]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            clean = _clean_name(ent)
+            if clean is not None:
+                (orgs if ent.label_ == "ORG" else persons).append((ent, clean))
+        # Full names first, so that a headline surname finds the body's full name.
+        singles = []
+        for ent, clean in persons:
+            if " " in clean[2]:
+                self._add_full(ent, clean)
+            else:
+                singles.append((ent, clean))
+        # The small model often tags a person's name as ORG ("Trump said"): a name the
+        # article gives a person elsewhere is that person.
+        for ent, clean in orgs:
+            parts = clean[2].lower().split()
+            if (parts[0], parts[-1]) in self.by_full or (
+                1 < len(parts) < 4 and parts[0] in FIRST_NAME_GENDER and clean[2].istitle()
+            ):
+                self._add_full(ent, clean)
+            elif len(parts) == 1 and parts[0] in self.by_surname:
+                singles.append((ent, clean))
+            else:
+                self._add_org(ent, clean)
+        singles.sort(key=lambda ec: ec[1][0])
+        for ent, clean in singles:
+            self._add_single(ent, clean)
+        self._scan_missed_surnames()
+        self._vote_gender()
+        for e in self.entities:
+            e.mentions.sort(key=lambda m: m.start)
+        self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else -1)
+        return self.entities
+
+    def _with_roles(self, ent: SpacySpan, m: Mention, entity: Entity) -> None:
+        role, honorific = _pre_name_role(ent, self.gpes)
+        appos = _appositive_role(ent, self.gpes)
+        for r in (role, appos):
+            entity.add_role(r)
+            if r and m.role is None:
+                m.role = r.text
+            if r and entity.gender is None:
+                entity.gender = GENDERED_NOUNS.get(r.head)
+        if honorific:
+            m.honorific = honorific
+            entity.gender = entity.gender or GENDER_HONORIFICS[honorific]
+        if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+            # "the chief delegate, John Doe, said": the phrase's subject role is the name's.
+            m.subject = max(m.subject, subject_rank(ent.root.head))
+        entity.mentions.append(m)
+
+    def _add_full(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
+        start, end, text = clean
+        parts = text.replace("’s", "").split()
+        key = (parts[0].lower(), parts[-1].lower())
+        entity = self.by_full.get(key)
+        if entity is None:
+            entity = Entity(name=text, type="person")
+            entity.first_names.add(key[0])
+            entity.gender = FIRST_NAME_GENDER.get(key[0])
+            self.by_full[key] = entity
+            self.by_surname.setdefault(key[1], []).append(entity)
+            self.entities.append(entity)
+        elif len(text) > len(entity.name):
+            entity.name = text  # "Hillary Rodham Clinton" is fuller than "Hillary Clinton"
+        entity.aliases.update((text, parts[-1]))
+        self._with_roles(ent, self.mention(start, end, text), entity)
+
+    def _add_single(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
+        start, end, text = clean
+        low = text.lower()
+        _, honorific = _pre_name_role(ent, self.gpes)
+        candidates = self.by_surname.get(low)
+        if not candidates:
+            candidates = [e for e in self.by_full.values() if low in e.first_names]
+        if candidates:
+            entity = _pick(candidates, honorific, start)
+        else:
+            entity = Entity(name=text, type="person")
+            self.by_full[(low, low)] = entity
+            self.by_surname.setdefault(low, []).append(entity)
+            self.entities.append(entity)
+        entity.aliases.add(text)
+        self._with_roles(ent, self.mention(start, end, text), entity)
+
+    def _add_org(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
+        start, end, text = clean
+        low = text.lower()
+        entity = self.orgs.get(low)
+        if entity is None:
+            for other in self.orgs.values():
+                theirs = other.name.lower().split()
+                ours = low.split()
+                if (set(ours) <= set(theirs) and theirs[-1] == ours[-1]) or (
+                    len(text) >= 2 and text.isupper() and _acronym(other.name) == text
+                ):
+                    entity = other
+                    break
+        if entity is None:
+            entity = Entity(name=text, type="organisation")
+            self.entities.append(entity)
+        self.orgs[low] = entity
+        entity.aliases.add(text)
+        entity.mentions.append(self.mention(start, end, text))
+
+    def _scan_missed_surnames(self) -> None:
+        """Add mentions NER missed ("- Peskov" in a headline) by exact alias match."""
+        single = {a: es for a, es in self.by_surname.items() if len(a) > 2 and a[:1].isalpha()}
+        if not single:
+            return
+        alt = "|".join(re.escape(a.title()) for a in sorted(single, key=len, reverse=True))
+        for m in re.finditer(r"\b(?:" + alt + r")\b", self.index.text):
+            i = self.index.token_at(m.start())
+            t = self.doc[i]
+            if i in self.covered or t.idx != m.start() or t.lower_ not in single:
+                continue
+            if t.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+                continue
+            prev = self.doc[i - 1].lower_ if i else ""
+            entity = _pick(single[t.lower_], prev, t.idx)
+            entity.mentions.append(self.mention(t.idx, t.idx + len(t.text), t.text))
+
+    def _vote_gender(self) -> None:
+        """Pronouns in sentences that name exactly one person decide an unknown gender."""
+        if not any(e.type == "person" and e.gender is None for e in self.entities):
+            return
+        sent_people: dict[int, set[int]] = {}
+        for n, e in enumerate(self.entities):
+            if e.type == "person":
+                for m in e.mentions:
+                    sent_people.setdefault(m.sent, set()).add(n)
+        votes: dict[int, Counter[str]] = {}
+        for m in _GENDER_PRONOUN_RE.finditer(self.index.text):
+            people = sent_people.get(self.index.sent_of[self.index.token_at(m.start())])
+            if people and len(people) == 1:
+                n = next(iter(people))
+                votes.setdefault(n, Counter())["m" if m.group(1) else "f"] += 1
+        for n, counter in votes.items():
+            e = self.entities[n]
+            if e.gender is None:
+                (g, c), *rest = counter.most_common()
+                if not rest or c >= 2 * rest[0][1]:
+                    e.gender = "m" if g == "m" else "f"
+
+
+def find_by_name(
+    entities: list[Entity], name: str, at: int, honorific: str | None = None
+) -> Entity | None:
+    """The entity a bare name refers to at offset ``at`` ("Clinton", "Hillary", "Kremlin").
+
+    Used when NER did not tag the mention itself. Persons by surname or first name, then
+    organisations by name or alias; among several, the honorific's gender, then the most
+    recently mentioned before ``at``, then the most mentioned.
+    """
+    low = name.lower().removesuffix("’s").removesuffix("'s")
+    persons = [e for e in entities if e.type == "person" and e.surname == low]
+    persons = persons or [e for e in entities if e.type == "person" and low in e.first_names]
+    if persons:
+        return _pick(persons, honorific, at)
+    orgs = [e for e in entities if low in {a.lower() for a in e.aliases}]
+    return _pick(orgs, honorific, at) if orgs else None
+
+
+def _pick(candidates: list[Entity], honorific: str | None, before: int) -> Entity:
+    """Among entities sharing a name: the honorific's gender, then recency, then mentions."""
+    gender = GENDER_HONORIFICS.get((honorific or "").lower())
+    if gender:
+        fitting = [e for e in candidates if e.gender in (gender, None)]
+        candidates = fitting or candidates
+
+    def key(e: Entity) -> tuple[int, int]:
+        last = max((m.start for m in e.mentions if m.start < before), default=-1)
+        return (last, len(e.mentions))
+
+    return max(candidates, key=key)
+
+
+def article_entities(
+    doc: Doc, article: Article | None = None, index: DocIndex | None = None
+) -> list[Entity]:
+    """Every person and organisation the article names, clustered, with roles and mentions.
+
+    ``doc`` is the spaCy Doc of ``article.text``; ``index`` may be passed when the caller
+    already built one. Entities come in order of first appearance in the building passes
+    (full names first); each entity's ``mentions`` are in document order.
+    """
+    if index is None:
+        index = DocIndex.build(doc, article.text if article is not None else None)
+    return _Builder(doc, index).build()

@@ -1,0 +1,140 @@
+"""Reported speech from the dependency parse: "X said (that) ...", "..., X said", "according to X".
+
+A cue verb (cues.py) outside any quotation heads the attribution. Its clausal complement
+(``ccomp``) is what was said; for verbs that take their message as an object ("described ...
+as ...", "announced ...", "called for ...") the words right of the verb are. When the parser
+hangs a sentence-final "X said" off the main clause (``parataxis``), the main clause is the
+content. The speaker is the verb's subject, inherited through "and added" / ", adding" /
+"was quoted as saying". Statements whose content contains quotation marks are ``mixed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from onrecord.extract.attribution_model import probability, threshold
+from onrecord.extract.candidates import Candidate, candidates
+from onrecord.extract.context import Context
+from onrecord.extract.cues import MEDIUM_NOUNS, SPEECH_VERBS
+from onrecord.extract.spans import char_span, mention_of, trim_content
+from onrecord.model import Span, Speaker, Statement
+
+def find_reported(ctx: Context) -> Iterator[Statement]:
+    """Every reported-speech statement whose cue lies outside quotation marks."""
+    cut = threshold()
+    for tok in ctx.doc:
+        if tok.lower_ == "according" and tok.dep_ == "prep" and not ctx.in_quote(tok):
+            found = _according_to(ctx, tok)
+            if found is not None:
+                yield found
+    for cand in candidates(ctx):
+        if not in_scope(cand.verb.lemma_.lower(), ctx.scope):
+            continue
+        p = probability(cand)
+        if p < cut:
+            continue
+        found = _from_candidate(ctx, cand, p)
+        if found is not None:
+            yield found
+
+
+def in_scope(lemma: str, scope: str) -> bool:
+    """Speech scope: verbs of saying/writing only; "all" lets the model decide alone."""
+    return scope == "all" or lemma in SPEECH_VERBS
+
+
+def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None:
+    doc = ctx.doc
+    verb = cand.verb
+    cue_a, cue_b = char_span(doc, verb.i, cand.cue_end)
+    pieces = [char_span(doc, a, b) for a, b in cand.pieces]
+    return _statement(
+        ctx,
+        pieces,
+        Span.of(ctx.text, cue_a, cue_b),
+        cand.subject,
+        addressee=_addressee(verb),
+        occasion=_occasion(verb),
+        confidence=round(p, 3),
+    )
+
+
+def _according_to(ctx: Context, according: Token) -> Statement | None:
+    """"According to X, Y" / "Y, according to X": X is the source, the clause is the content."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return None
+    head = according.head
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    a, b = clause.left_edge.i, clause.right_edge.i + 1
+    skip_a, skip_b = according.left_edge.i, according.right_edge.i + 1
+    if skip_a <= a:
+        a = skip_b
+    elif skip_b >= b:
+        b = skip_a
+    if b <= a:
+        return None
+    cue_a, cue_b = char_span(ctx.doc, according.i, to.i + 1)
+    return _statement(ctx, [char_span(ctx.doc, a, b)], Span.of(ctx.text, cue_a, cue_b), source)
+
+
+def _addressee(verb: Token) -> str | None:
+    """Who was told: "told journalists" -> "journalists"."""
+    if verb.lemma_.lower() not in ("tell", "inform", "assure", "brief", "write"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            a, b = char_span(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+            return verb.doc.text[a:b]
+    return None
+
+
+def _occasion(verb: Token) -> str | None:
+    """The medium or occasion: "in a statement", "on his Telegram channel", "in an interview"."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
+                a, b = char_span(verb.doc, child.i, child.right_edge.i + 1)
+                return verb.doc.text[a:b]
+    return None
+
+
+def _statement(
+    ctx: Context,
+    pieces: list[tuple[int, int]],
+    cue: Span,
+    subject: Token | None,
+    *,
+    addressee: str | None = None,
+    occasion: str | None = None,
+    confidence: float | None = None,
+) -> Statement | None:
+    """Build a statement from character pieces; None when nothing is left after trimming."""
+    text = ctx.text
+    trimmed = []
+    for a, b in pieces:
+        if a <= cue.start < b:  # an odd parse put the cue inside: keep the larger side
+            a, b = (a, cue.start) if cue.start - a >= b - cue.end else (cue.end, b)
+        a, b = trim_content(text, a, b)
+        if b - a >= 2:
+            trimmed.append((a, b))
+    if not trimmed:
+        return None
+    content = Span.of(text, trimmed[0][0], trimmed[-1][1])
+    kind = "mixed" if any(ch in content.text for ch in "\"“”«»„") else "indirect"
+    mention = mention_of(subject) if subject is not None else None
+    return Statement(
+        kind=kind,
+        content=content,
+        fragments=tuple(trimmed) if len(trimmed) > 1 else (),
+        speaker=Speaker(name=None, mention=mention) if mention else None,
+        cue=cue,
+        addressee=addressee,
+        occasion=occasion,
+        confidence=confidence,
+        source="reported",
+    )

@@ -1,0 +1,628 @@
+"""WHO said each statement: the speaker's canonical name within the article.
+
+This is where a quote's speaker is decided. The statement finders (quotes.py, reported.py,
+headline.py) only say which words name the speaker at a statement (the *mention*: "he",
+"Peskov", "the Kremlin spokesman", "the office of the Turkish leader"); ``resolve_speakers``
+turns each mention into a :class:`~onrecord.model.Speaker` with the fullest name the article
+gives, a type, the role and affiliation as the article words them, and fills the statement's
+``addressee`` ("told journalists") and ``occasion`` ("in a statement", "when asked about ...").
+
+How a mention is resolved (``_Resolver.resolve``), in this order:
+
+1. **Names** ("Peskov", "Mrs. Clinton", a headline "- Peskov"): the entity of
+   :mod:`onrecord.extract.entities` whose mention it is. That module clusters names, so
+   surnames reach full names and namesakes stay apart.
+2. **Pronouns** ("he", "she", "they", "it", "who"): the best-scored earlier mention within a
+   few sentences that agrees in gender and number. Scores follow salience theory (Lappin and
+   Leass 1994, simplified): recency by sentence, a bonus for main-clause subjects and for the
+   speakers of earlier statements, a little for how often the entity was named. Mentions
+   inside quotation marks and inside the statement's own content are not candidates: they
+   are the speaker's words, not the narrator's ("President Putin said that" inside a Peskov
+   quote must not capture the next "he said").
+3. **Descriptions** ("the Kremlin spokesman", "Russian presidential press secretary"): the
+   entity the article introduced with a role of the same head noun (spokesman = spokeswoman
+   = press secretary) and no clashing nationality, nearest first; a headline description
+   finds the body's person.
+4. Otherwise: organisation descriptions ("the office of the Turkish leader", "the
+   ministry") become organisation speakers named by the description without its article
+   ("office of the Turkish leader"), or the organisation entity with that head noun;
+   anonymous or unmatched people ("sources", "a senior official") keep ``name=None`` with the
+   description as ``role``: an unnamed source is not an identity, and the cross-article
+   registry must not merge every "a source" into one person.
+
+The work per article is one :func:`article_entities` call plus a bounded look-back per
+statement, on the Doc the pipeline already parsed (no second spaCy pass).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from onrecord.extract.entities import (
+    FEMALE_PRONOUNS,
+    FIRST_NAME_GENDER,
+    GENDER_HONORIFICS,
+    GENDERED_NOUNS,
+    MALE_PRONOUNS,
+    TITLE_WORDS,
+    DocIndex,
+    Entity,
+    Mention,
+    Role,
+    article_entities,
+    find_by_name,
+    make_role,
+    subject_rank,
+    words,
+)
+from onrecord.model import Article, Span, Speaker, SpeakerType, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+
+#: Heads of descriptions that name an organisation rather than a person.
+ORG_HEADS = words(
+    "office ministry government department administration campaign committee agency "
+    "council commission party embassy court police army military company firm bank union "
+    "group organisation organization institute foundation board parliament congress senate "
+    "house cabinet kremlin presidency secretariat service bureau authority authorities "
+    "network newspaper paper outlet station team club city state county fund coalition "
+    "alliance delegation mission consulate regime junta staff spokesperson's"
+)
+
+#: Heads of descriptions that denote people (for ``type`` when no name is known).
+HUMAN_HEADS = words(
+    "source official aide spokesman spokeswoman spokesperson minister president senator "
+    "governor mayor expert analyst critic diplomat lawyer attorney friend doctor woman man "
+    "person people insider adviser advisor candidate lawmaker leader voter member resident "
+    "witness officer secretary delegate negotiator envoy ambassador chief director "
+    "chairman chairwoman representative observer supporter opponent activist economist "
+    "researcher scientist strategist operative manager nominee worker someone"
+)
+
+#: Head nouns that mean the same role ("press secretary" is a spokesman).
+_ROLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+
+#: Prepositional phrases with these nouns say where or how something was said.
+OCCASION_NOUNS = words(
+    "statement interview briefing conference channel account page post tweet speech "
+    "address broadcast op-ed letter release video podcast rally debate hearing meeting "
+    "summit call show program programme appearance event session remarks comments blog "
+    "website message email memo editorial column article essay book reply response "
+    "answer forum panel visit trip ceremony talk talks telecast radio television tv "
+    "twitter facebook telegram instagram youtube x"
+)
+_OCCASION_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "over"})
+_TELL_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "reassure"})
+_TO_VERBS = frozenset(
+    {"say", "speak", "talk", "explain", "write", "tweet", "announce", "declare", "admit",
+     "complain", "confirm", "state", "add", "reply", "respond", "insist", "stress", "note"}
+)  # fmt: skip
+_ASKED_RE = re.compile(
+    r"\b(?:when|while|after|as|before)\s+(?:being\s+|he\s+was\s+|she\s+was\s+)?asked\b[^.;\"“”«»\n]*",
+    re.IGNORECASE,
+)
+_QUOTE_RE = re.compile(r"[\"“”«»„][^\"“”«»„]*[\"“”«»]")
+
+_WINDOW = 4  # sentences a pronoun looks back before widening
+_WIDE_WINDOW = 12
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A mention a pronoun may refer to: an entity's, or a group described by a noun."""
+
+    mention: Mention
+    entity: Entity | None
+    group: tuple[int, int] | None = None  # char span of a plural noun phrase ("officials")
+
+
+@dataclass(slots=True)
+class _Result:
+    name: str | None
+    type: SpeakerType
+    role: str | None = None
+    affiliation: str | None = None
+    entity: Entity | None = None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def _role_key(role: Role) -> str:
+    if role.head == "secretary" and "press" in role.modifiers:
+        return "spokesman"
+    return _ROLE_SYNONYMS.get(role.head, role.head)
+
+
+def _nationalities(role: Role) -> set[str]:
+    return {m for m in role.modifiers if m[:1].isalpha() and m in _NATIONALITY_WORDS}
+
+
+_NATIONALITY_WORDS = words(
+    "russian ukrainian turkish american british french german chinese polish israeli "
+    "iranian japanese belarusian us u.s. european syrian saudi indian mexican canadian "
+    "democratic republican former"
+)
+
+
+class _Resolver:
+    """Resolution state for one article: entities, flat mention index, quoted regions."""
+
+    def __init__(self, doc: Doc, article: Article, statements: list[Statement]) -> None:
+        self.doc = doc
+        self.article = article
+        self.index = DocIndex.build(doc, article.text)
+        self.entities = article_entities(doc, article, self.index)
+        self.flat: list[tuple[int, int, Mention, Entity]] = []
+        for n, e in enumerate(self.entities):
+            for m in e.mentions:
+                self.flat.append((m.start, n, m, e))
+        self.flat.sort(key=lambda x: (x[0], x[1]))
+        self.starts = [x[0] for x in self.flat]
+        self.quoted = _quoted_regions(self.index.text, statements)
+        self.speaker_starts: set[int] = set()
+        self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def _in_quote(self, start: int) -> bool:
+        i = bisect_left(self.quoted, (start + 1, -1)) - 1
+        return i >= 0 and self.quoted[i][0] <= start < self.quoted[i][1]
+
+    def _span(self, start: int, end: int) -> SpacySpan:
+        i = self.index.token_at(start)
+        j = self.index.token_at(max(start, end - 1))
+        return self.doc[i : j + 1]
+
+    def _mentions_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        lo = bisect_left(self.starts, start)
+        out = []
+        while lo < len(self.flat) and self.flat[lo][0] < end:
+            _, _, m, e = self.flat[lo]
+            if m.kind == "name":
+                out.append((m, e))
+            lo += 1
+        return out
+
+    def _remember(self, entity: Entity, mention: Span, token: Token) -> None:
+        """Record a resolved pronoun as a mention, so the next "he said" can chain to it."""
+        m = Mention(
+            mention.start,
+            mention.end,
+            mention.text,
+            self.index.sent_of[token.i],
+            token.i,
+            "pronoun",
+            subject_rank(token),
+        )
+        entity.mentions.append(m)
+        n = self.entities.index(entity)
+        item = (m.start, n, m, entity)
+        insort(self.flat, item, key=lambda x: (x[0], x[1]))
+        self.starts.insert(self.flat.index(item), m.start)
+
+    # ---- the decision --------------------------------------------------------------------
+
+    def resolve(self, st: Statement) -> _Result:
+        mention = st.speaker.mention if st.speaker else None
+        if mention is None or mention.end <= mention.start:
+            name = st.speaker.name if st.speaker else None
+            return _Result(name, st.speaker.type if st.speaker else "unknown")
+        span = self._span(mention.start, mention.end)
+        low = mention.text.strip().lower()
+        if (len(span) == 1 and span[0].pos_ == "PRON") or low in RELATIVE_PRONOUNS:
+            return self._pronoun(st, mention, span)
+        named = self._named(span, mention)
+        if named is not None:
+            return named
+        return self._description(span, mention)
+
+    def _result_for(self, entity: Entity, m: Mention | None) -> _Result:
+        role = m.role if m and m.role else (entity.roles[0].text if entity.roles else None)
+        aff = next((r.affiliation for r in entity.roles if r.text == role), None)
+        return _Result(entity.name, entity.type, role, aff or entity.affiliation, entity)
+
+    def _named(self, span: SpacySpan, mention: Span) -> _Result | None:
+        """A mention that is, or contains, a name of an entity ("Peskov", "Mrs. Clinton")."""
+        found = self._mentions_in(span.start_char, span.end_char)
+        if not found:
+            # "the chief delegate, presidential aide John Doe": the name is the apposition.
+            for child in span.root.children:
+                if child.dep_ == "appos":
+                    found = self._mentions_in(child.left_edge.idx, child.idx + len(child))
+                    if found:
+                        break
+        # Only a name that heads the mention counts: in "Clinton's spokesman" or "Kremlin
+        # spokesman" the name is a modifier and the speaker is whoever holds the role.
+        heads = {span.root.i} | {c.i for c in span.root.children if c.dep_ == "appos"}
+        for m, e in found:
+            if m.head in heads:
+                return self._result_for(e, m)
+        root = span.root
+        if root.pos_ != "PROPN" or not root.text[:1].isupper() or root.tag_ == "NNPS":
+            return None
+        # NER missed this mention: look the bare name up among the article's entities.
+        prev = self.doc[root.i - 1].lower_ if root.i else None
+        entity = find_by_name(self.entities, root.text, mention.start, prev)
+        if entity is not None:
+            return self._result_for(entity, None)
+        if root.ent_type_ in ("GPE", "NORP", "ORG"):
+            ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+            if ent is not None:
+                return _Result(_strip_article(ent.text), "organisation")
+        full = self._full_name_in_text(root.text)
+        if full is not None:
+            return self._result_for(full, None)
+        return None
+
+    def _full_name_in_text(self, surname: str) -> Entity | None:
+        """A person NER never tagged: "Ava Marlow" somewhere in the text for "Marlow"."""
+        if len(surname) < 3 or not surname.isalpha():
+            return None
+        pattern = re.compile(r"\b((?:[A-Z][\w'’.-]* ){1,3})" + re.escape(surname) + r"\b")
+        for m in pattern.finditer(self.index.text):
+            first = self.doc[self.index.token_at(m.start())]
+            if first.tag_ != "NNP" and first.lower_.rstrip(".") not in TITLE_WORDS:
+                continue  # "Injecting Clinton's troubles": not a first name
+            given = [w for w in m.group(1).split() if w.lower().rstrip(".") not in TITLE_WORDS]
+            if given and given[0][:1].isupper() and len(given[0]) > 1:
+                name = " ".join([*given, surname])
+                entity = Entity(name=name, type="person", aliases={name, surname})
+                entity.first_names.add(given[0].lower())
+                entity.gender = FIRST_NAME_GENDER.get(given[0].lower())
+                self.entities.append(entity)
+                return entity
+        return None
+
+    def _description(self, span: SpacySpan, mention: Span) -> _Result:
+        """A common-noun mention: a role an entity holds, an organisation, or an unnamed one."""
+        tokens = [t for t in span if t.i <= span.root.i]
+        role = make_role(tokens, self.gpes)
+        if role is not None:
+            entity = self._by_role(role, mention.start)
+            if entity is not None:
+                entity.add_role(role)  # "Kremlin spokesman" is how this article calls him too
+                return _Result(entity.name, entity.type, role.text, role.affiliation, entity)
+        head = span.root.lemma_.lower()
+        text = _strip_article(mention.text)
+        if head in ORG_HEADS or span.root.ent_type_ == "ORG":
+            org = self._org_by_head(head, mention.start)
+            if org is not None:
+                return _Result(org.name, "organisation", entity=org)
+            return _Result(text, "organisation")
+        kind: SpeakerType = "person" if head in HUMAN_HEADS else "unknown"
+        return _Result(None, kind, text, role.affiliation if role else None)
+
+    def _by_role(self, role: Role, at: int) -> Entity | None:
+        """The person the article introduced with this role: same head, no clash, nearest."""
+        key = _role_key(role)
+        want = _nationalities(role)
+        best: tuple[float, Entity] | None = None
+        for e in self.entities:
+            if e.type != "person":
+                continue
+            for r in e.roles:
+                if _role_key(r) != key:
+                    continue
+                have = _nationalities(r)
+                if want and have and not (want & have):
+                    continue
+                overlap = len(role.modifiers & r.modifiers)
+                before = [m.start for m in e.mentions if m.start < at]
+                distance = at - before[-1] if before else e.mentions[0].start - at + 10**6
+                score = overlap * 10**8 - distance
+                if best is None or score > best[0]:
+                    best = (score, e)
+        return best[1] if best else None
+
+    def _org_by_head(self, head: str, at: int) -> Entity | None:
+        orgs = [
+            e
+            for e in self.entities
+            if e.type == "organisation" and e.name.lower().split()[-1] == head
+        ]
+        if not orgs:
+            return None
+        return max(
+            orgs, key=lambda e: max((m.start for m in e.mentions if m.start < at), default=-1)
+        )
+
+    # ---- pronouns ------------------------------------------------------------------------
+
+    def _pronoun(self, st: Statement, mention: Span, span: SpacySpan) -> _Result:
+        token = span[0]
+        low = token.lower_
+        if low in RELATIVE_PRONOUNS:
+            return self._relative(token, mention)
+        if low in FIRST_PERSON:
+            if self.article.byline:
+                return _Result(self.article.byline, "person")
+            return _Result(None, "person")
+        if low in PERSON_PRONOUNS:
+            best = self._antecedent(st, mention, token, "m" if low in MALE_PRONOUNS else "f")
+        elif low in PLURAL_PRONOUNS:
+            best = self._antecedent(st, mention, token, "plural")
+        elif low in NEUTER_PRONOUNS:
+            best = self._antecedent(st, mention, token, "it")
+        else:
+            return _Result(None, "unknown")
+        if best is None:
+            return _Result(None, "person" if low in PERSON_PRONOUNS else "unknown")
+        if best.entity is not None:
+            self._remember(best.entity, mention, token)
+            return self._result_for(best.entity, None)
+        if best.group is not None:
+            g = self._span(*best.group)
+            return self._description(g, Span.of(self.index.text, g.start_char, g.end_char))
+        return _Result(None, "unknown")
+
+    def _relative(self, token: Token, mention: Span) -> _Result:
+        """ "X, who said ...": the noun the relative clause hangs on."""
+        verb = token.head
+        noun = verb.head if verb.dep_ in ("relcl", "acl") else None
+        if noun is None or noun.i == token.i:
+            return _Result(None, "unknown")
+        np = self.doc[noun.left_edge.i : noun.i + 1]
+        named = self._named(np, mention)
+        if named is not None:
+            return named
+        return self._description(np, Span.of(self.index.text, np.start_char, np.end_char))
+
+    def _antecedent(
+        self, st: Statement, mention: Span, token: Token, want: str
+    ) -> _Candidate | None:
+        """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it"."""
+        sent = self.index.sent_of[token.i]
+        own = st.pieces()
+        for window in (_WINDOW, _WIDE_WINDOW):
+            best: tuple[float, _Candidate] | None = None
+            for cand in self._candidates(mention.start, sent - window, want):
+                m = cand.mention
+                if any(a <= m.start < b for a, b in own) or self._in_quote(m.start):
+                    continue
+                score = self._score(cand, sent, want)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, cand)
+            if best is not None:
+                return best[1]
+        return None
+
+    def _candidates(self, before: int, min_sent: int, want: str) -> list[_Candidate]:
+        person = want in ("m", "f")
+        out = []
+        i = bisect_left(self.starts, before) - 1
+        while i >= 0 and self.flat[i][2].sent >= min_sent:
+            _, _, m, e = self.flat[i]
+            if (e.type == "person") == person:
+                out.append(_Candidate(m, e))
+            i -= 1
+        out.extend(self._nominals(before, min_sent, want))
+        return out
+
+    def _nominals(self, before: int, min_sent: int, want: str) -> list[_Candidate]:
+        """Unnamed noun subjects a pronoun may mean: "officials" (they), "the ad" (it),
+        "the woman" (she). They resolve as descriptions, usually to ``name=None``."""
+        out = []
+        end = self.index.token_at(before)
+        first = self.index.sent_starts[max(min_sent, 0)] if self.index.sent_starts else 0
+        for t in self.doc[first:end]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+                continue
+            lemma = t.lemma_.lower()
+            plural = t.tag_ == "NNS"
+            if want == "plural":
+                ok = plural or lemma in ORG_HEADS
+            elif want == "it":
+                ok = not plural and lemma not in HUMAN_HEADS and lemma not in GENDERED_NOUNS
+            else:
+                ok = (
+                    not plural
+                    and GENDERED_NOUNS.get(lemma, want) == want
+                    and (lemma in HUMAN_HEADS or lemma in GENDERED_NOUNS)
+                )
+            if not ok:
+                continue
+            a, b = t.left_edge.idx, t.idx + len(t.text)
+            m = Mention(a, b, self.index.text[a:b], self.index.sent_of[t.i], t.i, "description")
+            m.subject = subject_rank(t)
+            out.append(_Candidate(m, None, (a, b)))
+        return out
+
+    def _score(self, cand: _Candidate, sent: int, want: str) -> float | None:
+        m, e = cand.mention, cand.entity
+        score = -25.0 * (sent - m.sent)
+        score += 40 if m.subject == 2 else 20 if m.subject == 1 else 0
+        if m.start in self.speaker_starts:
+            score += 30
+        if e is None:
+            return score - 10  # a name is likelier than an unnamed noun, other things equal
+        if want in ("m", "f"):
+            if e.gender is not None and e.gender != want:
+                return None
+            score += 10 if e.gender == want else 0
+            if m.honorific and GENDER_HONORIFICS.get(m.honorific) not in (None, want):
+                return None
+        score += 5 * min(len(e.mentions), 5)
+        return score + m.start * 1e-9
+
+
+def _quoted_regions(text: str, statements: list[Statement]) -> list[tuple[int, int]]:
+    """Char ranges inside quotation marks: direct quotes, and the quoted words of mixed ones."""
+    regions: list[tuple[int, int]] = []
+    for st in statements:
+        for a, b in st.pieces():
+            if st.kind == "direct":
+                regions.append((a, b))
+            elif st.kind == "mixed":
+                regions.extend((a + m.start(), a + m.end()) for m in _QUOTE_RE.finditer(text[a:b]))
+    return sorted(regions)
+
+
+# ---- addressee and occasion -----------------------------------------------------------------
+
+
+def _outside(token: Token, pieces: tuple[tuple[int, int], ...]) -> bool:
+    return not any(a <= token.idx < b for a, b in pieces)
+
+
+def _phrase(tokens: list[Token], limit: int = 14) -> str | None:
+    """The text of a phrase, relative clauses cut, at most ``limit`` tokens, punctuation trimmed."""
+    words = tokens[:limit]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words = words[:-1]
+    if not words:
+        return None
+    return words[0].doc[words[0].i : words[-1].i + 1].text
+
+
+def _np(token: Token) -> list[Token]:
+    drop: set[int] = set()
+    for c in token.children:
+        if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > token.i:
+            drop.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return [t for t in token.subtree if t.i not in drop]
+
+
+def addressee_of(doc: Doc, index: DocIndex, st: Statement) -> str | None:
+    """Who was spoken to: "told journalists", "said to reporters", "speaking to the media"."""
+    if st.cue is None:
+        return None
+    pieces = st.pieces()
+    cue = doc[index.token_at(st.cue.start) : index.token_at(max(st.cue.start, st.cue.end - 1)) + 1]
+    root = cue.root
+    # The cue verb, the verb it hangs on, and verbs hanging on it ("speaking to reporters").
+    verbs = [root, *(c for c in root.children if c.pos_ == "VERB")]
+    if root.head.pos_ == "VERB" and root.head.i != root.i:
+        verbs.append(root.head)
+    for verb in verbs:
+        if not _outside(verb, pieces):
+            continue
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if not _outside(child, pieces) or child.pos_ == "PRON":
+                continue
+            if lemma in _TELL_VERBS and child.dep_ in ("dobj", "dative", "iobj"):
+                return _phrase(_np(child), 8)
+            if (
+                lemma in _TO_VERBS | {"tell"}
+                and child.dep_ in ("prep", "dative")
+                and (child.lower_ == "to")
+            ):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ != "PRON":
+                    return _phrase(_np(obj), 8)
+    return None
+
+
+def occasion_of(doc: Doc, index: DocIndex, st: Statement, prev_sentence: bool) -> str | None:
+    """Where or how it was said: "in a statement", "on his Telegram channel", "when asked ...".
+
+    Searched outside the statement's content in the sentence of the cue (or mention), then,
+    when ``prev_sentence``, in the sentence before the content ("During a press briefing, X
+    was asked ... "quote," X said").
+    """
+    anchor = st.cue or (st.speaker.mention if st.speaker else None)
+    if anchor is None:
+        return None
+    pieces = st.pieces()
+    sent_no = index.sent_of[index.token_at(anchor.start)]
+    sents = [sent_no]
+    if prev_sentence:
+        first = index.sent_of[index.token_at(pieces[0][0])]
+        if first - 1 >= 0 and first - 1 != sent_no:
+            sents.append(first - 1)
+    for n in sents:
+        start = index.sent_starts[n]
+        end = index.sent_starts[n + 1] if n + 1 < len(index.sent_starts) else len(doc)
+        sent = doc[start:end]
+        found = _occasion_in(sent, index.text, pieces)
+        if found:
+            return found
+    return None
+
+
+def _occasion_in(sent: SpacySpan, text: str, pieces: tuple[tuple[int, int], ...]) -> str | None:
+    for m in _ASKED_RE.finditer(text, sent.start_char, sent.end_char):
+        a = m.start()
+        if not any(x <= a < y for x, y in pieces):
+            b = m.end()
+            for x, _ in pieces:  # stop where the content begins
+                if a < x < b:
+                    b = x
+            return text[a:b].strip(" ,\u2014-")
+    for t in sent:
+        if t.dep_ != "prep" or t.lower_ not in _OCCASION_PREPS or not _outside(t, pieces):
+            continue
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in OCCASION_NOUNS:
+            continue
+        words = [t, *(w for w in _np(obj))]
+        words = [w for w in words if _outside(w, pieces)]
+        return _phrase(sorted(words, key=lambda w: w.i))
+    return None
+
+
+# ---- the entry point ------------------------------------------------------------------------
+
+
+def resolve_speakers(doc: Doc, article: Article, statements: list[Statement]) -> list[Statement]:
+    """The statements with canonical speakers, roles, addressee and occasion filled in.
+
+    Same order and count as given. Statements are resolved in the order their speaker
+    mentions appear, so that a pronoun can chain to the speaker resolved just before it.
+    """
+    if not statements:
+        return []
+    resolver = _Resolver(doc, article, statements)
+
+    def at(i: int) -> int:
+        sp = statements[i].speaker
+        return sp.mention.start if sp and sp.mention else statements[i].content.start
+
+    out: list[Statement] = list(statements)
+    for i in sorted(range(len(statements)), key=at):
+        st = statements[i]
+        res = resolver.resolve(st)
+        mention = st.speaker.mention if st.speaker else None
+        if mention is not None:
+            resolver.speaker_starts.add(mention.start)
+        speaker = Speaker(
+            name=res.name,
+            type=res.type,
+            mention=mention,
+            role=res.role,
+            affiliation=res.affiliation,
+        )
+        same = res.entity is not None and _prev_names(resolver, res.entity, st)
+        out[i] = replace(
+            st,
+            speaker=speaker,
+            addressee=st.addressee or addressee_of(doc, resolver.index, st),
+            occasion=st.occasion or occasion_of(doc, resolver.index, st, same),
+        )
+    return out
+
+
+def _prev_names(resolver: _Resolver, entity: Entity, st: Statement) -> bool:
+    """Whether the sentence before the content is about the same speaker, same paragraph."""
+    index = resolver.index
+    first = index.sent_of[index.token_at(st.pieces()[0][0])]
+    if first == 0:
+        return False
+    prev = first - 1
+    start_char = resolver.doc[index.sent_starts[prev]].idx
+    if index.paragraph(start_char) != index.paragraph(st.pieces()[0][0]):
+        return False
+    return any(m.sent == prev and m.subject for m in entity.mentions)

@@ -1,0 +1,148 @@
+"""Documents JSONL (``shared/spec/statements.md``): one article per line, read as a stream.
+
+Only ``id`` and ``text`` are required and ``text`` is kept exactly as given, because the
+caller's offsets (gold files, other tools) index it. Wire-copy structure (headline,
+dateline, timestamp) is still read from the text for the fields the record does not give.
+A bad line is one InputError naming file and line; the other lines are still read. Lines
+are read with a length cap so one runaway line cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from onrecord.errors import InputError
+from onrecord.ingest.meta import NO_HINTS, Hints, finish, iso_date, language_code
+from onrecord.ingest.streams import READ_ERRORS, read_failure
+from onrecord.ingest.text import parse_wire
+from onrecord.model import Article
+
+#: Record keys that map to Article fields (first name wins); all others go to ``meta``.
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "outlet": ("outlet",),
+    "url": ("url",),
+    "headline": ("headline", "title"),
+    "subheadline": ("subheadline",),
+    "byline": ("byline", "author"),
+    "dateline": ("dateline",),
+}
+_CONSUMED = frozenset(
+    ["id", "text", "published", "lang", "language", *(k for ks in _FIELDS.values() for k in ks)]
+)
+
+
+def parse_document(obj: dict[str, Any], source: str, hints: Hints = NO_HINTS) -> Article:
+    """One documents-JSONL object -> Article; raises InputError naming ``source``."""
+    doc_id, text = obj.get("id"), obj.get("text")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
+        raise InputError("missing or invalid 'id' (a string is required)", source=source)
+    if not isinstance(text, str):
+        raise InputError("missing or non-string 'text'", source=source)
+    if not text.strip():
+        raise InputError("empty 'text'", source=source)
+    published = obj.get("published")
+    if published is not None:
+        published = iso_date(published) if isinstance(published, str) else None
+        if published is None:
+            raise InputError(
+                f"'published' is not an ISO date or date-time: {obj['published']!r}", source=source
+            )
+    given: dict[str, str | None] = {}
+    for field, keys in _FIELDS.items():
+        value = next((obj[k] for k in keys if isinstance(obj.get(k), str) and obj[k].strip()), None)
+        given[field] = value
+    wire = parse_wire(text)
+    meta = {k: v for k, v in obj.items() if k not in _CONSUMED and k != "meta"}
+    if isinstance(obj.get("meta"), dict):
+        meta = {**obj["meta"], **meta}
+    return finish(
+        text,
+        source,
+        hints,
+        id=str(doc_id),
+        outlet=given["outlet"] or (wire.dateline.outlet if wire.dateline else None),
+        published=published or wire.published,
+        dateline=given["dateline"] or (wire.dateline.place if wire.dateline else None),
+        headline=given["headline"] or wire.headline,
+        subheadline=given["subheadline"] or wire.subheadline,
+        byline=given["byline"] or wire.byline,
+        url=given["url"],
+        language=language_code(obj.get("language") or obj.get("lang")),
+        body_start=wire.body_start,
+        meta=meta,
+    )
+
+
+def read_jsonl(
+    stream: BinaryIO, source: str, hints: Hints, *, max_line: int
+) -> Iterator[Article | InputError]:
+    """Each line of a documents JSONL stream as an Article, or an InputError for that line."""
+    number = 0
+    seen = False
+    try:
+        for number, raw in _lines(stream, max_line):
+            where = f"{source}:{number}"
+            if raw is None:
+                yield InputError(f"line longer than {max_line:,} bytes, skipped", source=where)
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            seen = True
+            try:
+                yield parse_line(raw, where, hints)
+            except InputError as exc:
+                yield exc
+    except READ_ERRORS as exc:
+        yield InputError(read_failure(exc), source=f"{source}:{number + 1}")
+        return
+    if not seen:
+        yield InputError("empty file (no JSON lines)", source=source)
+
+
+def parse_line(raw: bytes, source: str, hints: Hints = NO_HINTS) -> Article:
+    """One JSONL line (undecoded bytes) -> Article; raises InputError naming ``source``.
+
+    The Spark job reads lines itself (``textFile``) and calls this, so a line means the
+    same there as in ``onrecord ingest``.
+    """
+    return parse_document(load_object(raw, source), source, hints)
+
+
+def load_object(raw: bytes, where: str) -> dict[str, Any]:
+    """A line's bytes as a JSON object, or an InputError saying what is wrong with it."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 ({exc.reason} at byte {exc.start})", source=where
+        ) from None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where) from None
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", source=where)
+    return obj
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; a line over ``limit`` bytes is skipped and reported as None."""
+    number = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, raw
+
+
+_load = load_object  # the name serve/spark.py imported first; use load_object / parse_line

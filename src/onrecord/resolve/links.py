@@ -1,0 +1,199 @@
+"""Cross-outlet links: is this the same statement another report carried? And how do they differ?
+
+Two outlets rarely quote a remark the same way: the reporting verb differs ("said" / "told
+journalists"), one trims the quote or adds the next sentence, punctuation differs, and two
+translations of one Russian remark change a word or two ("ensured" / "achieved"). So the test
+is not equality but containment on normalised words: the share of the shorter version's
+content words and word pairs that the longer one contains. Containment (not Jaccard) because
+a trimmed quote is wholly inside the full one however much longer that is.
+
+The caller only compares statements that can be the same remark: same registry speaker and
+dates within :data:`WINDOW_DAYS` (:func:`within_window`), which keeps both work and false
+links down. Where linked versions differ, :func:`word_diff` shows the difference word by word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from onrecord.resolve.textspan import wordset
+
+#: Two reports of one statement are at most this many days apart.
+WINDOW_DAYS = 3
+#: Similarity from which two statements are the same one (tuned on tests/resolve corpus).
+THRESHOLD = 0.68
+#: Below this many content words the shorter version must be wholly contained.
+SHORT = 4
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_SURFACE_RE = re.compile(r"\S+")
+_STOP = wordset(
+    "a an the and or but of to in on at for by with from as is are was were be been being "
+    "it its this that these those there their they them we our us i you he she his her him "
+    "not no so do does did have has had will would can could should may might must "
+    "about into than then also very just"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Shingles:
+    """A statement's comparable form: content words and consecutive word pairs."""
+
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    length: int
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words: accents and case folded, punctuation and quotation marks dropped,
+    editorial insertions in square brackets removed ("they [Putin and Zelensky] would")."""
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return [w.replace("’", "'") for w in _WORD_RE.findall(text.casefold())]
+
+
+def shingles(text: str) -> Shingles:
+    words = tokens(text)
+    content = frozenset(w for w in words if w not in _STOP)
+    pairs = frozenset(pairwise(words))
+    return Shingles(content, pairs, len(content))
+
+
+def similarity(a: Shingles, b: Shingles) -> float:
+    """How much of the shorter version the longer one contains, 0..1.
+
+    The mean of content-word containment and word-pair containment: words survive
+    translation and reordering, pairs make sure the same things are said in the same way.
+    Very short statements ("No.") count only when one wholly contains the other.
+    """
+    if not a.words or not b.words:
+        return 0.0
+    small, large = (a, b) if a.length <= b.length else (b, a)
+    word_share = len(small.words & large.words) / len(small.words)
+    pair_share = len(small.pairs & large.pairs) / len(small.pairs) if small.pairs else word_share
+    score = (word_share + pair_share) / 2
+    if small.length < SHORT and word_share < 1.0:
+        return 0.0
+    return score
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Whether two texts are reports of the same statement (by :func:`similarity`)."""
+    return similarity(shingles(a), shingles(b)) >= THRESHOLD
+
+
+def day_number(iso: str | None) -> tuple[int | None, int] | None:
+    """(year, day of year) of a reduced-precision ISO day; year None when unknown.
+
+    Month-precision values count as the 15th so that they fall in a window around mid-month.
+    """
+    if not iso:
+        return None
+    m = re.match(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?", iso)
+    if not m:
+        return None
+    year = int(m.group(1)) if m.group(1) else None
+    try:
+        d = date(year or 2001, int(m.group(2)), int(m.group(3) or 15))
+    except ValueError:
+        return None
+    return year, d.toordinal() - date(d.year, 1, 1).toordinal()
+
+
+def within_window(a: str | None, b: str | None, days: int = WINDOW_DAYS) -> bool:
+    """Whether two dates can be the same occasion: at most ``days`` apart.
+
+    With a year missing on either side only month and day are compared (around New Year
+    too); with no date on either side, yes (nothing says otherwise).
+    """
+    da, db = day_number(a), day_number(b)
+    if da is None or db is None:
+        return True
+    if da[0] is not None and db[0] is not None:
+        ya, yb = da[0], db[0]
+        return abs(date(ya, 1, 1).toordinal() + da[1] - date(yb, 1, 1).toordinal() - db[1]) <= days
+    gap = abs(da[1] - db[1])
+    return min(gap, 365 - gap) <= days
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word diff: ``equal``, ``delete`` (only in a), ``insert`` (only in b),
+    ``replace``; with the words of each side as written."""
+
+    op: str
+    a: str
+    b: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"op": self.op, "a": self.a, "b": self.b}
+
+
+def word_diff(a: str, b: str) -> list[DiffOp]:
+    """Word-by-word differences of two versions of a statement.
+
+    Words are compared normalised (case, punctuation, quotation marks), so only real wording
+    changes show; the ops carry the words as each outlet wrote them.
+    """
+    sa, sb = _surface_words(a), _surface_words(b)
+    na, nb = [_norm(w) for w in sa], [_norm(w) for w in sb]
+    matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
+    out: list[DiffOp] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        out.append(DiffOp(op, " ".join(sa[i1:i2]), " ".join(sb[j1:j2])))
+    return out
+
+
+def _surface_words(text: str) -> list[str]:
+    """Words as written; a lone punctuation mark ("-") rides with the word before it, so
+    that punctuation alone never shows as a change."""
+    out: list[str] = []
+    for w in _SURFACE_RE.findall(text):
+        if out and not tokens(w):
+            out[-1] += " " + w
+        else:
+            out.append(w)
+    return out
+
+
+def _norm(word: str) -> str:
+    return "".join(tokens(word)) or word
+
+
+def render_diff(ops: list[DiffOp], context: int = 4) -> str:
+    """A diff as one line, wdiff style: ``… no significant progress [-ensured-] {+achieved+} …``.
+
+    Equal stretches longer than ``2 * context`` words are shortened to their ends.
+    """
+    parts: list[str] = []
+    for i, d in enumerate(ops):
+        if d.op == "equal":
+            words = d.a.split()
+            head = words[:context] if i > 0 else []
+            tail = words[-context:] if i < len(ops) - 1 else []
+            if len(words) > len(head) + len(tail):
+                parts.extend([*head, "…", *tail] if head or tail else ["…"])
+            else:
+                parts.extend(words)
+            continue
+        if d.a:
+            parts.append(f"[-{d.a}-]")
+        if d.b:
+            parts.append(f"{{+{d.b}+}}")
+    return " ".join(parts)
+
+
+def changed_words(ops: list[DiffOp]) -> list[tuple[str, str]]:
+    """The (a, b) word pairs that differ, ignoring pure trims at either end of the quote."""
+    inner = list(ops)
+    while inner and inner[0].op in ("delete", "insert"):
+        inner.pop(0)
+    while inner and inner[-1].op in ("delete", "insert"):
+        inner.pop()
+    return [(d.a, d.b) for d in inner if d.op != "equal"]

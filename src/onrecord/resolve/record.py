@@ -1,0 +1,322 @@
+"""Keeping the cross-article record up to date, and the user's corrections to it.
+
+:func:`update_record` is what ingest calls after each batch (inside the batch's transaction):
+it works out what is new since the last call and nothing else, so it is idempotent (a second
+call changes nothing) and resumable (a killed run leaves unprocessed rows that the next call
+picks up):
+
+1. articles not yet processed: each statement without a time gets one
+   (:func:`onrecord.resolve.time.statement_when`), and the article's dated events are stored
+   (:func:`onrecord.resolve.events.find_events`);
+2. statements without a person: their speaker names join the registry
+   (:mod:`onrecord.resolve.people`); surnames touched are re-checked so that a bare surname
+   follows its one full-name entity, or stands alone when several share it;
+3. statements not yet linked: compared with the same person's statements within a few days
+   (:mod:`onrecord.resolve.links`) and put in a link group.
+
+Corrections (:func:`merge`, :func:`split`, :func:`rename`) are applied at once and stored as
+rules; the names they move are pinned, so later articles follow them, and :func:`rebuild`
+replays the rules after recomputing everything else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from onrecord.errors import UsageError
+from onrecord.resolve.events import find_events
+from onrecord.resolve.links import THRESHOLD, Shingles, shingles, similarity, within_window
+from onrecord.resolve.people import (
+    NameInfo,
+    analyse_name,
+    decide,
+    person_id_for,
+    surname_target,
+)
+from onrecord.resolve.time import statement_when
+from onrecord.store.db import Store
+from onrecord.store.record import AliasRow, LinkItem, PersonRow, RecordStore
+
+
+def update_record(store: Store) -> None:
+    """Bring the record up to date with the stored articles and statements (see module doc)."""
+    rs = RecordStore(store)
+    with store.transaction():
+        _process_articles(store, rs)
+        _assign_people(rs)
+        _link_statements(rs)
+
+
+# --------------------------------------------------------------------------- times, events
+
+
+def _process_articles(store: Store, rs: RecordStore) -> None:
+    while ids := rs.unprocessed_articles():
+        for article_id in ids:
+            row = store.article(article_id)
+            if row is None or row.text is None:  # deleted meanwhile: nothing to do
+                continue
+            article = replace(row.to_article(), id=article_id)
+            for stored in store.article_statements(article_id):
+                if stored.statement.when is None:
+                    when, precision = statement_when(article, stored.statement)
+                    rs.set_when(stored.id, when, precision)
+            rs.replace_events(article_id, find_events(article.text, article))
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _info(name: str, type_: str | None) -> NameInfo:
+    """The registry's reading of a name; a bare pronoun left as a speaker name (extraction
+    could not resolve it) is kept as a generic, article-local speaker."""
+    info = analyse_name(name, type_)
+    if info is None:
+        folded = " ".join(name.casefold().split())
+        return NameInfo(name, name, "generic", "g:" + folded, "unknown")
+    return info
+
+
+def _assign_people(rs: RecordStore) -> None:
+    surnames: set[str] = set()
+    for name, type_, article_id in rs.unassigned_names():
+        info = _info(name, type_)
+        scope = article_id if info.local else ""
+        known = rs.alias(name, scope)
+        if known is not None:
+            rs.assign(name, scope, known.person_id)
+            continue
+        decision = decide(
+            info,
+            by_key=rs.person_for_key(info.key, scope),
+            full_with_surname=rs.full_name_persons(info.surname)
+            if info.kind == "surname" and info.surname
+            else [],
+            role_holders=rs.role_holders(name) if info.kind == "description" else [],
+        )
+        person_id = decision.person_id
+        if person_id is None:
+            person_id = rs.person_with_key(info.key, scope) or rs.create_person(
+                person_id_for(info.key, scope), info.display, info.type, info.kind, info.key, scope
+            )
+        rs.add_alias(
+            AliasRow(name, scope, info.key, info.kind, info.surname, person_id, decision.how)
+        )
+        rs.assign(name, scope, person_id)
+        if info.surname and not info.local:
+            surnames.add(info.surname)
+    for surname in sorted(surnames):
+        _recheck_surname(rs, surname)
+    rs.delete_orphans()
+
+
+def _recheck_surname(rs: RecordStore, surname: str) -> None:
+    """Put every automatic bare-surname alias where it belongs now: with the one full-name
+    entity of that surname, else with the surname's own entity. Keys the user placed (merge,
+    split) are left alone."""
+    aliases = rs.surname_aliases(surname)
+    pinned = {a.key for a in aliases if a.how == "user"}
+    movable = [a for a in aliases if a.how != "user" and a.key not in pinned]
+    if not movable:
+        return
+    target = surname_target(rs.full_name_persons(surname))
+    how = "surname"
+    if target is None:
+        how = "new"
+        key = "s:" + surname
+        target = rs.person_with_key(key)
+        if target is None:
+            info = _info(movable[0].alias, None)
+            target = rs.create_person(
+                person_id_for(key), info.display, info.type, "surname", key, ""
+            )
+    for alias in movable:
+        if alias.person_id != target:
+            rs.move_alias(alias.alias, alias.scope, target, how)
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _link_statements(rs: RecordStore) -> None:
+    by_person: dict[str, list[LinkItem]] = defaultdict(list)
+    for item in rs.unlinked():
+        by_person[item.person_id].append(item)
+    for person_id, new_items in by_person.items():
+        pool: list[tuple[LinkItem, Shingles]] = [
+            (item, shingles(item.content)) for item in rs.linked_of(person_id)
+        ]
+        for item in new_items:
+            sh = shingles(item.content)
+            day = item.when or item.published
+            groups: set[int] = set()
+            best: float | None = None
+            for other, other_sh in pool:
+                if not within_window(day, other.when or other.published):
+                    continue
+                score = similarity(sh, other_sh)
+                if score >= THRESHOLD and other.group_id is not None:
+                    groups.add(other.group_id)
+                    best = score if best is None else max(best, score)
+            group = min(groups) if groups else item.id
+            for other_group in groups - {group}:
+                rs.merge_groups(other_group, group)
+            if len(groups) > 1:
+                pool = [
+                    (replace(o, group_id=group) if o.group_id in groups else o, s) for o, s in pool
+                ]
+            rs.add_link(item.id, group, best)
+            pool.append((replace(item, group_id=group), sh))
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def find_person(rs: RecordStore, name: str) -> PersonRow:
+    """The one entity a user's name means (id, canonical name, alias, or a word of the name);
+    a clear error when none or several match."""
+    name = " ".join(name.split())
+    if not name:
+        raise UsageError("speaker name is empty")
+    found = rs.persons_named(name)
+    shared = [p for p in found if not p.scope]
+    found = shared or found
+    exact = [p for p in found if p.name.casefold() == name.casefold() or p.id == name]
+    if len(exact) == 1:
+        return exact[0]
+    if not found:
+        raise UsageError(f"speaker {name!r}: not in the registry (see `onrecord speakers`)")
+    if len(found) > 1:
+        shown = ", ".join(f"{p.name} ({p.id})" for p in found[:8])
+        raise UsageError(f"speaker {name!r} is ambiguous: {shown}; give the full name or the id")
+    return found[0]
+
+
+def _apply_merge(rs: RecordStore, keep: str, others: list[str]) -> PersonRow:
+    target = find_person(rs, keep)
+    for name in others:
+        source = find_person(rs, name)
+        if source.id == target.id:
+            raise UsageError(f"speakers {keep!r} and {name!r} are already one entity ({target.id})")
+        rs.move_person(source.id, target.id)
+    return target
+
+
+def _apply_split(rs: RecordStore, name: str, names: list[str]) -> list[str]:
+    person = find_person(rs, name)
+    aliases = rs.aliases_of(person.id)
+    if names:
+        unknown = [n for n in names if not any(_names_alias(n, a) for a in aliases)]
+        if unknown:
+            known = "; ".join(a.alias for a in aliases)
+            raise UsageError(
+                f"speaker {person.name!r} has no name {unknown[0]!r} (its names: {known})"
+            )
+        groups = [[a for a in aliases if any(_names_alias(n, a) for n in names)]]
+    else:
+        by_key: dict[str, list[AliasRow]] = defaultdict(list)
+        for a in aliases:
+            by_key[a.key].append(a)
+        stay = person.key if person.key in by_key else next(iter(by_key), "")
+        groups = [g for k, g in by_key.items() if k != stay]
+    if not groups or not groups[0] or sum(len(g) for g in groups) >= len(aliases):
+        raise UsageError(
+            f"speaker {person.name!r}: nothing to split off (it has only the names "
+            + "; ".join(a.alias for a in aliases)
+            + ")"
+        )
+    created = []
+    for group in groups:
+        lead = max(group, key=lambda a: (len(a.alias.split()), a.alias))
+        info = analyse_name(lead.alias) or NameInfo(
+            lead.alias, lead.alias, "generic", lead.key, "unknown"
+        )
+        new_id = rs.create_person(
+            person_id_for("split:" + lead.key, lead.scope),
+            info.display,
+            info.type,
+            "user",
+            lead.key,
+            lead.scope,
+        )
+        for a in group:
+            rs.move_alias(a.alias, a.scope, new_id, "user")
+        created.append(new_id)
+    for a in rs.aliases_of(person.id):  # what stays was confirmed by the user too
+        rs.move_alias(a.alias, a.scope, person.id, "user")
+    return created
+
+
+def _names_alias(name: str, alias: AliasRow) -> bool:
+    """Whether the user's ``name`` means ``alias``: the same words, or the same key."""
+    info = analyse_name(name)
+    return alias.alias.casefold() == name.casefold() or (info is not None and info.key == alias.key)
+
+
+def _apply_rename(rs: RecordStore, name: str, new_name: str) -> PersonRow:
+    new_name = " ".join(new_name.split())
+    if not new_name:
+        raise UsageError("the new name is empty")
+    person = find_person(rs, name)
+    rs.rename_person(person.id, new_name)
+    return person
+
+
+def merge(store: Store, keep: str, *others: str) -> PersonRow:
+    """Make ``others`` part of entity ``keep`` (user correction, stored as a rule)."""
+    if not others:
+        raise UsageError("merge needs at least two speakers: merge A B")
+    rs = RecordStore(store)
+    with store.transaction():
+        target = _apply_merge(rs, keep, list(others))
+        rs.add_rule("merge", keep, list(others))
+        _link_statements(rs)
+    return rs.person(target.id) or target
+
+
+def split(store: Store, name: str, *aliases: str) -> list[str]:
+    """Take ``aliases`` (or, without them, every differently keyed name) out of the entity
+    ``name`` into a new entity; returns the new ids (user correction, stored as a rule)."""
+    rs = RecordStore(store)
+    with store.transaction():
+        created = _apply_split(rs, name, list(aliases))
+        rs.add_rule("split", name, list(aliases))
+        rs.delete_orphans()
+        _link_statements(rs)
+    return created
+
+
+def rename(store: Store, name: str, new_name: str) -> PersonRow:
+    """Give entity ``name`` the display name ``new_name`` (stored as a rule)."""
+    rs = RecordStore(store)
+    with store.transaction():
+        person = _apply_rename(rs, name, new_name)
+        rs.add_rule("rename", name, [new_name])
+    return rs.person(person.id) or person
+
+
+def rebuild(store: Store) -> list[str]:
+    """Recompute the whole record from the statements, then replay the user's rules in order.
+
+    Returns one message per rule that no longer applies (its names are gone); the others are
+    in force again.
+    """
+    rs = RecordStore(store)
+    problems: list[str] = []
+    with store.transaction():
+        rs.clear()
+        update_record(store)
+        for rule_id, kind, target, args in rs.rules():
+            try:
+                if kind == "merge":
+                    _apply_merge(rs, target, args)
+                elif kind == "split":
+                    _apply_split(rs, target, args)
+                else:
+                    _apply_rename(rs, target, args[0])
+            except UsageError as exc:
+                problems.append(f"rule {rule_id} ({kind} {target}): {exc}")
+        rs.delete_orphans()
+        _link_statements(rs)
+    return problems

@@ -1,0 +1,161 @@
+"""``onrecord extract`` and ``onrecord eval``: the extraction engine on JSONL, and its scores.
+
+``extract`` reads documents JSONL (stdin by default) and writes one statements line per valid
+input line, in order (``shared/spec/statements.md``). A bad line is reported on stderr with its
+line number and skipped; the others are still processed and the exit code is 1.
+
+``eval`` scores predictions against a gold file (definitions in :mod:`onrecord.evaluate`):
+by default it runs the extractor on the gold documents, with ``--pred`` it reads an earlier
+``extract`` output instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import deque
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+from onrecord.errors import InputError, UsageError
+from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
+from onrecord.extract.documents import read_documents
+from onrecord.model import Article, Statement, statements_to_json
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "extract",
+        help="statements and speakers from documents JSONL (stdin by default)",
+        description="Read documents JSONL ({id, text, ...} a line) and write statements JSONL.",
+    )
+    p.add_argument("input", nargs="?", default="-", help="documents JSONL (default: stdin)")
+    p.add_argument("-o", "--output", default="-", help="statements JSONL (default: stdout)")
+    _add_engine_options(p)
+    p.set_defaults(func=run_extract)
+
+    e = subparsers.add_parser(
+        "eval",
+        help="score extraction against a gold JSONL file",
+        description="Precision/recall/F1 of statement content (overlap 0.3 and 0.8), exact "
+        "match, end-to-end attribution, speaker/cue accuracy.",
+    )
+    e.add_argument("gold", help="gold JSONL (documents with 'quotes')")
+    e.add_argument("--pred", help="statements JSONL from 'onrecord extract' (default: run it)")
+    e.add_argument("--kinds", action="store_true", help="also show each kind separately")
+    e.add_argument("--format", choices=("table", "json"), default="table")
+    _add_engine_options(e)
+    e.set_defaults(func=run_eval)
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help="spaCy pipeline name (default: $ONRECORD_MODEL or en_core_web_sm)")
+    p.add_argument(
+        "--scope",
+        choices=("speech", "all"),
+        default="speech",
+        help="speech: things said or written (default); all: also beliefs and evidence",
+    )
+    p.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
+
+
+def _open_in(path: str, stack: ExitStack) -> IO[str]:
+    if path == "-":
+        return sys.stdin
+    try:
+        return stack.enter_context(open(path, encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _extract_many(articles: Iterator[Article], args: argparse.Namespace) -> Iterator[list[Statement]]:
+    from onrecord.extract.pipeline import extract_many
+
+    return extract_many(articles, args.batch_size, model=args.model, scope=args.scope)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    name = "<stdin>" if args.input == "-" else args.input
+    failed = 0
+    with ExitStack() as stack:
+        fin = _open_in(args.input, stack)
+        if args.output == "-":
+            fout: IO[str] = sys.stdout
+        else:
+            try:
+                fout = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+            except OSError as exc:
+                raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+
+        def articles() -> Iterator[Article]:
+            nonlocal failed
+            for _, item in read_documents(fin, name):
+                if isinstance(item, InputError):
+                    failed += 1
+                    print(f"onrecord: error: {item}", file=sys.stderr)
+                    continue
+                yield item[0]
+
+        # extract_many pulls articles lazily, so output order follows input order.
+        pending: deque[Article] = deque()
+
+        def remembering() -> Iterator[Article]:
+            for article in articles():
+                pending.append(article)
+                yield article
+
+        for statements in _extract_many(remembering(), args):
+            article = pending.popleft()
+            fout.write(json.dumps(statements_to_json(article.id, statements), ensure_ascii=False))
+            fout.write("\n")
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def load_gold(path: str) -> list[GoldDocument]:
+    """Every gold document of ``path``; the first bad line stops the run (scores need all)."""
+    docs = []
+    with ExitStack() as stack:
+        for number, item in read_documents(_open_in(path, stack), path):
+            if isinstance(item, InputError):
+                raise item
+            docs.append(gold_from_json(item[1], f"{path}:{number}"))
+    return docs
+
+
+def load_predictions(path: str, gold: list[GoldDocument]) -> list[list[Statement]]:
+    """Statements JSONL keyed by id, in gold order; a gold id without predictions is an error."""
+    by_id: dict[str, list[Statement]] = {}
+    with ExitStack() as stack:
+        for number, line in enumerate(_open_in(path, stack), start=1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                data = json.loads(line)
+                by_id[str(data["id"])] = [Statement.from_json(s) for s in data["statements"]]
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"not a statements line ({exc})", source=source) from None
+    missing = [g.id for g in gold if g.id not in by_id]
+    if missing:
+        raise InputError(f"no predictions for gold id {missing[0]!r} ({len(missing)} missing)", source=path)
+    return [by_id[g.id] for g in gold]
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    gold = load_gold(args.gold)
+    if args.pred:
+        predictions = load_predictions(args.pred, gold)
+    else:
+        articles = (Article(id=g.id, text=g.text, source=args.gold) for g in gold)
+        predictions = list(_extract_many(articles, args))
+    results = evaluate(gold, predictions)
+    if args.format == "json":
+        print(json.dumps({"gold": str(Path(args.gold)), "results": results}, indent=2))
+    else:
+        print(format_table(results, args.kinds))
+    return EXIT_OK

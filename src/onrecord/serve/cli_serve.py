@@ -1,0 +1,62 @@
+"""``onrecord serve``: the HTTP API and web UI over one database.
+
+Binds to 127.0.0.1 by default: the store may hold unpublished material, and exposing it is a
+decision (``--host 0.0.0.0``) rather than an accident. Ingest over HTTP is on only with a
+token (``--token`` or ``$ONRECORD_TOKEN``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from onrecord.config import db_path
+from onrecord.errors import UsageError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        help="serve the HTTP API and web UI",
+        description="Serve the JSON API (docs at /docs) and the web UI over one database.",
+    )
+    p.add_argument("--db", help="database file (default $ONRECORD_DB or ./onrecord.db)")
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument(
+        "--token",
+        help="allow ingest over HTTP with `Authorization: Bearer TOKEN` "
+        "(default $ONRECORD_TOKEN; without one the server is read-only)",
+    )
+    p.add_argument(
+        "--max-upload-mb",
+        type=float,
+        default=10.0,
+        help="largest request body accepted, in MiB (default 10)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from onrecord.serve.http import create_app
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: expected 1-65535")
+    if args.max_upload_mb <= 0:
+        raise UsageError(f"--max-upload-mb {args.max_upload_mb}: must be positive")
+    token = args.token or os.environ.get("ONRECORD_TOKEN") or None
+    path = db_path(args.db)
+    app = create_app(path, token, max_body=int(args.max_upload_mb * 1024 * 1024))
+    mode = "ingest allowed with the token" if token else "read-only"
+    print(
+        f"onrecord: serving {path} at http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops",
+        file=sys.stderr,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,70 @@
+"""The HTTP server's application: JSON API, web UI and (with a token) ingest, in one process.
+
+``create_app(db_path, token=None)`` assembles the routers from ``serve/web/``. Without a token
+the app is read-only; with one, ``POST /api/articles`` and ``POST /api/upload`` ingest
+through the same path as ``onrecord ingest``. Static assets and templates ship inside the
+package (no CDN: the UI works offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from onrecord import __version__
+from onrecord.errors import StoreError
+from onrecord.serve.web import api, errors, ingest, pages
+from onrecord.serve.web.limits import DEFAULT_MAX_BODY, BodyLimit
+from onrecord.serve.web.stores import StorePool
+
+WEB_DIR = Path(__file__).parent / "web"
+
+
+def create_app(
+    db_path: str | Path, token: str | None = None, *, max_body: int = DEFAULT_MAX_BODY
+) -> FastAPI:
+    """The FastAPI app over the store at ``db_path``.
+
+    A missing database is an error for a read-only server (there would be nothing to show);
+    with a token it is created, so the first upload fills it. The store is opened once here so
+    a wrong file fails at startup with a one-line StoreError, not on the first request.
+    """
+    path = Path(db_path)
+    if not path.exists() and not token:
+        raise StoreError("no database here (run `onrecord ingest` first)", source=str(path))
+    pool = StorePool(path, create=bool(token))
+    pool.get()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="onrecord",
+        version=__version__,
+        description="Who said what, when, to whom, and who reported it. Read-only unless the "
+        "server was started with a token; write endpoints then need `Authorization: Bearer`.",
+        lifespan=lifespan,
+        docs_url=None,  # the default pages load Swagger UI / ReDoc from a CDN: see /docs
+        redoc_url=None,
+    )
+    app.state.pool = pool
+    app.state.token = token or None
+    app.state.max_body = max_body
+    # Autoescaping on for every template, whatever its name: article text is untrusted.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB_DIR / "templates"), autoescape=True)
+    app.state.templates = Jinja2Templates(env=env)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(ingest.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,122 @@
+"""The read-only JSON API: statements, speakers, articles, outlets.
+
+Every route is a plain ``def`` (FastAPI runs it in a worker thread with that thread's
+store). Store errors surface as :class:`~onrecord.errors.OnrecordError` and become JSON 4xx
+answers in ``onrecord.serve.web.errors``; nothing here catches them itself.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from onrecord.serve.web import convert, queries
+from onrecord.serve.web.deps import FilterDep, StoreDep
+from onrecord.serve.web.paging import Page, envelope, page_params
+from onrecord.store.db import Store
+
+router = APIRouter(prefix="/api", tags=["read"])
+PageDep = Annotated[Page, Depends(page_params)]
+
+
+@router.get("", summary="What this server holds, and where to look")
+def index(store: StoreDep) -> dict[str, Any]:
+    return {
+        "counts": store.counts().to_json(),
+        "links": {
+            "statements": "/api/statements",
+            "speakers": "/api/speakers",
+            "articles": "/api/articles",
+            "outlets": "/api/outlets",
+            "docs": "/docs",
+            "openapi": "/openapi.json",
+        },
+    }
+
+
+@router.get("/statements", summary="Search and list statements")
+def list_statements(
+    request: Request,
+    store: StoreDep,
+    flt: FilterDep,
+    page: PageDep,
+    sort: Annotated[
+        queries.Sort,
+        Query(description="relevance (needs search; else newest first), -date, date"),
+    ] = "relevance",
+) -> dict[str, Any]:
+    rows, total = queries.find_statements(store, flt, page, sort)
+    return envelope(request, [convert.statement_json(r) for r in rows], total, page)
+
+
+@router.get("/statements/{key:path}", summary="One statement by its key <article id>:<position>")
+def get_statement(key: str, store: StoreDep) -> dict[str, Any]:
+    row = queries.statement_by_key(store, key)
+    if row is None:
+        raise HTTPException(404, f"statement {key!r} not found")
+    return convert.statement_json(row)
+
+
+@router.get("/speakers", summary="Speakers, most statements first")
+def list_speakers(
+    request: Request,
+    store: StoreDep,
+    page: PageDep,
+    name: Annotated[str | None, Query(description="name or any of its words")] = None,
+    outlet: Annotated[
+        str | None, Query(description="only statements reported by this outlet")
+    ] = None,
+) -> dict[str, Any]:
+    rows = store.speakers(name=name or None, outlet=outlet or None)
+    items = [convert.speaker_json(r) for r in rows[page.offset : page.offset + page.limit]]
+    return envelope(request, items, len(rows), page)
+
+
+@router.get("/speakers/{ref:path}", summary="One speaker: facts, activity by day and outlet")
+def get_speaker(ref: str, store: StoreDep) -> dict[str, Any]:
+    return speaker_detail(store, ref)
+
+
+def speaker_detail(store: Store, ref: str) -> dict[str, Any]:
+    """The speaker's JSON with ``activity`` (per day and outlet) and ``by_outlet`` totals."""
+    view = queries.speaker_view(store, ref)
+    if view is None:
+        raise HTTPException(404, f"speaker {ref!r} not found")
+    out = view.to_json()
+    out["statements_query"] = queries.statements_query(view.filter)
+    return out
+
+
+@router.get("/articles", summary="Articles in publication order")
+def list_articles(
+    request: Request,
+    store: StoreDep,
+    page: PageDep,
+    outlet: Annotated[str | None, Query(description="outlet name")] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    search: Annotated[str | None, Query(description="words in the headline")] = None,
+) -> dict[str, Any]:
+    args = {
+        "outlet": outlet or None,
+        "since": since or None,
+        "until": until or None,
+        "search": search or None,
+    }
+    total = store.count_articles(**args)
+    rows = store.articles(**args, limit=page.limit, offset=page.offset)
+    return envelope(request, [convert.article_json(r) for r in rows], total, page)
+
+
+@router.get("/articles/{article_id:path}", summary="One article with its text and statements")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    row = store.article(article_id)
+    if row is None:
+        raise HTTPException(404, f"article {article_id!r} not found")
+    return convert.article_json(row, store.article_statements(row.id))
+
+
+@router.get("/outlets", summary="Outlets and how many articles each has")
+def list_outlets(store: StoreDep) -> dict[str, Any]:
+    return {"items": [{"outlet": o, "articles": n} for o, n in store.outlets()]}

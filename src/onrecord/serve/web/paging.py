@@ -1,0 +1,54 @@
+"""Pagination for list endpoints: ``limit`` + ``offset`` (or ``page``), and the envelope.
+
+Every list answer is ``{"items": [...], "total": N, "limit": L, "offset": O, "links":
+{"next": url | null, "prev": url | null}}`` so clients can page without counting themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query, Request
+
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The window a list request asks for."""
+
+    limit: int
+    offset: int
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 20,
+    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+    page: Annotated[
+        int | None, Query(ge=1, description="1-based page number (instead of offset)")
+    ] = None,
+) -> Page:
+    """FastAPI dependency: ``page`` wins over ``offset`` when both are given."""
+    return Page(limit, (page - 1) * limit if page is not None else offset)
+
+
+def envelope(request: Request, items: list[Any], total: int, page: Page) -> dict[str, Any]:
+    """The list answer, with links to the neighbouring pages (same filters)."""
+
+    def at(offset: int) -> str:
+        params = dict(request.query_params)
+        params.pop("page", None)
+        params.update(offset=str(offset), limit=str(page.limit))
+        return f"{request.url.path}?{urlencode(params)}"
+
+    nxt = at(page.offset + page.limit) if page.offset + page.limit < total else None
+    prev = at(max(0, page.offset - page.limit)) if page.offset > 0 else None
+    return {
+        "items": items,
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "links": {"next": nxt, "prev": prev},
+    }

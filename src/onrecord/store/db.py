@@ -1,0 +1,1004 @@
+"""The embedded store: articles, their revisions and statements in SQLite (WAL, FTS5).
+
+This is the only module family that speaks SQL (with ``store/record.py`` for the speaker
+registry). Everything above it works with the row dataclasses defined here.
+
+Why SQLite in WAL mode: one file that needs no server, readers never block the writer and the
+writer never blocks readers, so ``onrecord statements`` (or the web UI) works while an ingest
+runs. Ingest writes in explicit transactions (one per batch of articles, see
+:meth:`Store.transaction`), so a killed ingest leaves every finished batch and nothing of the
+unfinished one; adding the same article again is a no-op, which makes a rerun complete it.
+
+Revisions: articles are keyed by their content id. An article whose ``revision_key`` (url, or
+outlet + headline) matches a stored one but whose content differs is stored as a new revision
+linked to the first (``revision_of``); queries show only the latest revision of each group
+unless asked for ``all_revisions``.
+
+Threads: a :class:`Store` wraps one connection; use one Store per thread (opening is cheap).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from onrecord.errors import StoreError, UsageError
+from onrecord.model import Article, Span, Speaker, Statement, date_precision
+from onrecord.store.fts import fts_query
+from onrecord.store.migrate import check_identity, migrate
+
+AddStatus = Literal["new", "duplicate", "revision"]
+#: Seconds a writer waits for another writer's lock before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+
+# --------------------------------------------------------------------------- row types
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    """What :meth:`Store.add_article` did with one article."""
+
+    status: AddStatus
+    article_id: str  # content id of the stored (or already present) article
+    revision_of: str | None = None  # first revision's id when ``status == "revision"``
+    statements: int = 0  # statements stored (0 for a duplicate)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article with its revision bookkeeping; ``text`` only when asked for."""
+
+    id: str
+    doc_id: str
+    revision_key: str | None
+    revision_of: str | None
+    revision: int
+    latest: bool
+    outlet: str | None
+    published: str | None
+    published_precision: str | None
+    pub_date: str | None
+    dateline: str | None
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    url: str | None
+    language: str | None
+    source: str | None
+    body_start: int
+    meta: dict[str, Any]
+    ingested_at: str
+    statement_count: int = 0
+    text: str | None = None
+
+    @property
+    def display_date(self) -> str:
+        """The publication date for tables: ``2022-03-21``, ``????-03-28`` (year unknown)."""
+        return display_date(self.published)
+
+    def to_article(self) -> Article:
+        """The :class:`~onrecord.model.Article` (needs ``text``: load via :meth:`Store.article`)."""
+        if self.text is None:
+            raise ValueError(f"article {self.id}: text not loaded")
+        return Article(
+            id=self.doc_id,
+            text=self.text,
+            outlet=self.outlet,
+            published=self.published,
+            published_precision=self.published_precision,
+            dateline=self.dateline,
+            headline=self.headline,
+            subheadline=self.subheadline,
+            byline=self.byline,
+            url=self.url,
+            language=self.language,
+            source=self.source,
+            body_start=self.body_start,
+            meta=dict(self.meta),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """Metadata as a JSON object (the text only when loaded)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "outlet": self.outlet,
+            "published": self.published,
+            "published_precision": self.published_precision,
+            "dateline": self.dateline,
+            "headline": self.headline,
+            "subheadline": self.subheadline,
+            "byline": self.byline,
+            "url": self.url,
+            "language": self.language,
+            "source": self.source,
+            "revision": self.revision,
+            "revision_of": self.revision_of,
+            "latest": self.latest,
+            "statements": self.statement_count,
+            "ingested_at": self.ingested_at,
+        }
+        if self.meta:
+            out["meta"] = self.meta
+        if self.text is not None:
+            out["body_start"] = self.body_start
+            out["text"] = self.text
+        return out
+
+    def row(self) -> dict[str, Any]:
+        """Flat columns for ``--format table|csv``."""
+        return {
+            "id": self.id,
+            "date": self.display_date,
+            "outlet": self.outlet or "",
+            "headline": self.headline or "",
+            "statements": self.statement_count,
+            "revision": self.revision,
+            "source": self.source or "",
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStatement:
+    """A stored statement, with the article facts every listing shows next to it."""
+
+    id: int
+    article_id: str
+    position: int
+    statement: Statement
+    person_id: str | None
+    doc_id: str
+    outlet: str | None
+    published: str | None
+    published_precision: str | None
+    pub_date: str | None
+    headline: str | None
+    url: str | None
+
+    @property
+    def key(self) -> str:
+        """A stable id across databases built from the same inputs: ``<article id>:<position>``."""
+        return f"{self.article_id}:{self.position}"
+
+    @property
+    def speaker_name(self) -> str | None:
+        sp = self.statement.speaker
+        return sp.name if sp else None
+
+    @property
+    def display_date(self) -> str:
+        return display_date(self.published)
+
+    def to_json(self) -> dict[str, Any]:
+        """The statement in the interchange format plus its article's facts."""
+        out = self.statement.to_json()
+        out.update(
+            {
+                "id": self.key,
+                "article_id": self.article_id,
+                "doc_id": self.doc_id,
+                "position": self.position,
+                "outlet": self.outlet,
+                "published": self.published,
+                "headline": self.headline,
+                "url": self.url,
+            }
+        )
+        if self.person_id:
+            out["person_id"] = self.person_id
+        return out
+
+    def row(self) -> dict[str, Any]:
+        """Flat columns for ``--format table|csv``: date, outlet, speaker, kind, text."""
+        sp = self.statement.speaker
+        return {
+            "date": self.display_date,
+            "outlet": self.outlet or "",
+            "speaker": (sp.name or (sp.mention.text if sp.mention else "")) if sp else "",
+            "kind": self.statement.kind,
+            "text": self.statement.content.text,
+            "id": self.key,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A speaker name as it appears in statements, with what the record says about it."""
+
+    name: str
+    type: str
+    roles: tuple[str, ...]
+    statements: int
+    articles: int
+    outlets: tuple[str, ...]
+    first: str | None  # earliest known publication date (pub_date), year-unknown ones excluded
+    last: str | None
+    person_ids: tuple[str, ...] = ()  # registry ids linked to this name (empty before resolve)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "roles": list(self.roles),
+            "statements": self.statements,
+            "articles": self.articles,
+            "outlets": list(self.outlets),
+            "first": self.first,
+            "last": self.last,
+            "person_ids": list(self.person_ids),
+        }
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "roles": "; ".join(self.roles),
+            "statements": self.statements,
+            "outlets": ", ".join(self.outlets),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """How much the store holds; ``articles`` counts latest revisions only."""
+
+    articles: int
+    revisions: int  # all stored article versions (>= articles)
+    statements: int  # statements of latest revisions
+    all_statements: int
+    speakers: int  # distinct speaker names (case-insensitive) in latest revisions
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "articles": self.articles,
+            "revisions": self.revisions,
+            "statements": self.statements,
+            "all_statements": self.all_statements,
+            "speakers": self.speakers,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Filters shared by :meth:`Store.statements` and :meth:`Store.count_statements`.
+
+    ``speaker`` matches case-insensitively the canonical name (as a whole name or any of its
+    words: "Peskov" finds "Dmitry Peskov"), the mention, and registry aliases when the
+    registry's ``person_aliases`` table exists. ``since``/``until`` are inclusive ISO dates
+    (``2022``, ``2022-03``, ``2022-03-21``) compared with the article's publication date;
+    articles whose year is unknown never match a date range. ``search`` is a user search
+    string (see :func:`onrecord.store.fts.fts_query`).
+    """
+
+    speaker: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    article_id: str | None = None
+    person_id: str | None = None
+    all_revisions: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def display_date(published: str | None) -> str:
+    """A date for tables: the day part, ``????`` for an unknown year, ``""`` when absent."""
+    if not published:
+        return ""
+    if published.startswith("--"):
+        return "????" + published[1:][:6]
+    return published[:10]
+
+
+def sortable_date(published: str | None) -> str | None:
+    """The ``pub_date`` column: ``YYYY[-MM[-DD]]`` when the year is known, else None."""
+    precision = date_precision(published)
+    if precision is None or precision.endswith("no-year") or published is None:
+        return None
+    return published[:10]
+
+
+_DATE_ARG_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _date_bound(value: str, name: str, *, upper: bool) -> str:
+    """Validate a ``since``/``until`` value; the upper bound covers the whole period."""
+    value = value.strip()
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    try:
+        if not _DATE_ARG_RE.match(value):
+            raise ValueError(value)
+        datetime.strptime(value, formats[len(value)])
+    except ValueError:
+        raise UsageError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+    # "2022-03" as an upper bound means "up to the end of March": any string with that prefix.
+    return value + "\uffff" if upper else value
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --------------------------------------------------------------------------- the store
+
+_ARTICLE_COLS = (
+    "a.id, a.doc_id, a.revision_key, a.revision_of, a.revision, a.latest, a.outlet, a.published,"
+    " a.published_precision, a.pub_date, a.dateline, a.headline, a.subheadline, a.byline, a.url,"
+    " a.language, a.source, a.body_start, a.meta, a.ingested_at"
+)
+_STATEMENT_COLS = (
+    "s.id, s.article_id, s.position, s.kind, s.content_start, s.content_end, s.content,"
+    " s.fragments, s.speaker_name, s.speaker_type, s.mention_start, s.mention_end, s.mention,"
+    " s.speaker_role, s.speaker_affiliation, s.cue_start, s.cue_end, s.cue, s.addressee,"
+    ' s.occasion, s."when", s.when_precision, s.confidence, s.source, s.person_id,'
+    " a.doc_id, a.outlet, a.published, a.published_precision, a.pub_date, a.headline, a.url"
+)
+_ORDER_CHRONO = "a.pub_date IS NULL, a.pub_date, a.published, a.seq"
+
+
+class Store:
+    """One onrecord database: open (creating and migrating it as needed), add, query.
+
+    >>> with Store(":memory:", create=True) as store:
+    ...     store.counts().articles
+    0
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        """Open the database at ``path`` (``":memory:"`` for a throwaway one).
+
+        ``create=False`` (queries) refuses a missing file with a StoreError instead of leaving
+        an empty database behind; ingest passes ``create=True``. Opening applies pending
+        migrations and refuses non-onrecord files and newer schemas (see ``migrate``).
+        """
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        if not memory and not create and not Path(self.path).exists():
+            raise StoreError("no database here (run `onrecord ingest` first)", source=self.path)
+        if not memory and Path(self.path).is_dir():
+            raise StoreError("is a directory, not a database file", source=self.path)
+        try:
+            self.conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database ({exc})", source=self.path) from exc
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Before anything that writes (WAL changes the file header): refuse foreign files.
+            check_identity(self.conn, self.path)
+            if not memory:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"not an SQLite database ({exc})", source=self.path) from exc
+        except BaseException:
+            self.conn.close()
+            raise
+        try:
+            self.schema_version = migrate(self.conn, self.path)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One write transaction (``BEGIN IMMEDIATE``): all of it is stored, or none.
+
+        Re-entrant: inside an open transaction it just yields, so ``add_article`` and the
+        registry's ``update_record`` can join the batch transaction of ingest.
+        """
+        if self.conn.in_transaction:
+            yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write: {exc}", source=self.path) from exc
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot commit: {exc}", source=self.path) from exc
+
+    def has_table(self, name: str) -> bool:
+        """Whether a table exists (later migrations add optional tables, e.g. the registry)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+    # -- writing
+
+    def has_article(self, content_id: str) -> bool:
+        """Whether an article with this content id is stored (ingest skips extracting it)."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (content_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, statements: Sequence[Statement]) -> AddOutcome:
+        """Store one article and its statements: new, duplicate (no-op) or a new revision."""
+        cid = article.content_id
+        with self.transaction():
+            if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (cid,)).fetchone():
+                return AddOutcome("duplicate", cid)
+            key = article.revision_key
+            first: str | None = None
+            revision = 1
+            if key is not None:
+                row = self.conn.execute(
+                    "SELECT coalesce(revision_of, id), max(revision) FROM articles"
+                    " WHERE revision_key = ? GROUP BY coalesce(revision_of, id)"
+                    " ORDER BY min(seq) LIMIT 1",
+                    (key,),
+                ).fetchone()
+                if row is not None:
+                    first, revision = row[0], int(row[1]) + 1
+                    self.conn.execute(
+                        "UPDATE articles SET latest = 0 WHERE id = ? OR revision_of = ?",
+                        (first, first),
+                    )
+            precision = article.published_precision or date_precision(article.published)
+            self.conn.execute(
+                "INSERT INTO articles (id, doc_id, revision_key, revision_of, revision, latest,"
+                " outlet, published, published_precision, pub_date, dateline, headline,"
+                " subheadline, byline, url, language, source, body_start, text, meta, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cid,
+                    article.id or cid,
+                    key,
+                    first,
+                    revision,
+                    article.outlet,
+                    article.published,
+                    precision,
+                    sortable_date(article.published),
+                    article.dateline,
+                    article.headline,
+                    article.subheadline,
+                    article.byline,
+                    article.url,
+                    article.language,
+                    article.source,
+                    article.body_start,
+                    article.text,
+                    json.dumps(article.meta, ensure_ascii=False, default=str),
+                    _now(),
+                ),
+            )
+            self.conn.executemany(
+                "INSERT INTO statements (article_id, position, kind, content_start, content_end,"
+                " content, fragments, speaker_name, speaker_type, mention_start, mention_end,"
+                " mention, speaker_role, speaker_affiliation, cue_start, cue_end, cue, addressee,"
+                ' occasion, "when", when_precision, confidence, source)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_statement_params(cid, i, s) for i, s in enumerate(statements)],
+            )
+        return AddOutcome("revision" if first else "new", cid, first, len(statements))
+
+    # -- reading articles
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        all_revisions: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        with_text: bool = False,
+    ) -> list[ArticleRow]:
+        """Articles in publication order (unknown years last); ``search`` looks in headlines.
+
+        ``with_text`` loads each article's text too (exports); listings leave it out.
+        """
+        where, params = self._article_where(outlet, since, until, search, all_revisions)
+        sql = (
+            f"SELECT {_ARTICLE_COLS},"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
+            f" {'a.text' if with_text else 'NULL'}"
+            f" FROM articles a WHERE {where} ORDER BY {_ORDER_CHRONO}"
+            " LIMIT ? OFFSET ?"
+        )
+        rows = self._query(sql, [*params, -1 if limit is None else limit, offset])
+        return [_article_row(r[:20], count=r[20], text=r[21]) for r in rows]
+
+    def count_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        all_revisions: bool = False,
+    ) -> int:
+        where, params = self._article_where(outlet, since, until, search, all_revisions)
+        return int(self._query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
+
+    def article(self, ref: str) -> ArticleRow | None:
+        """One article with its text, by content id, caller's doc id, or unique id prefix.
+
+        None when nothing matches; a UsageError when a prefix is ambiguous. A doc id shared
+        by several revisions gives the latest one.
+        """
+        ref = ref.strip()
+        if not ref:
+            raise UsageError("article id is empty")
+        sql = (
+            f"SELECT {_ARTICLE_COLS}, a.text,"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id)"
+            " FROM articles a WHERE {} ORDER BY a.latest DESC, a.seq DESC"
+        )
+        rows = self._query(sql.format("a.id = ?"), [ref])
+        if not rows:
+            rows = self._query(sql.format("a.doc_id = ?"), [ref])[:1]
+        if not rows:
+            rows = self._query(
+                sql.format("a.id LIKE ? ESCAPE '\\'") + " LIMIT 11", [_like_escape(ref) + "%"]
+            )
+            if len(rows) > 1:
+                shown = ", ".join(r[0] for r in rows[:10])
+                raise UsageError(f"article {ref!r} is ambiguous: matches {shown}")
+        if not rows:
+            return None
+        r = rows[0]
+        return _article_row(r[:20], text=r[20], count=r[21])
+
+    def revisions(self, article_id: str) -> list[ArticleRow]:
+        """Every revision of the article's group, first to latest (without text)."""
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLS},"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id)"
+            " FROM articles a WHERE coalesce(a.revision_of, a.id) ="
+            " (SELECT coalesce(revision_of, id) FROM articles WHERE id = ?) ORDER BY a.revision",
+            [article_id],
+        )
+        return [_article_row(r[:20], count=r[20]) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """(outlet, latest-article count) pairs, most articles first."""
+        rows = self._query(
+            "SELECT outlet, count(*) FROM articles WHERE latest = 1 AND outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY count(*) DESC, outlet",
+            [],
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    # -- reading statements
+
+    def statements(
+        self,
+        filters: StatementFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: Literal["date", "rank"] = "date",
+        **kwargs: Any,
+    ) -> list[StoredStatement]:
+        """Statements matching ``filters`` (or the same fields as keyword arguments).
+
+        ``order="date"``: chronological by the article's publication date, then position;
+        ``order="rank"``: best full-text match first (only with ``search``).
+        """
+        flt = filters or StatementFilter(**kwargs)
+        return list(self.iter_statements(flt, limit=limit, offset=offset, order=order))
+
+    def iter_statements(
+        self,
+        filters: StatementFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: Literal["date", "rank"] = "date",
+    ) -> Iterator[StoredStatement]:
+        """Like :meth:`statements`, streaming (for exports of the whole store)."""
+        flt = filters or StatementFilter()
+        where, params, fts = self._statement_where(flt)
+        if order == "rank" and fts:
+            order_by = "bm25(statements_fts), a.seq, s.position"
+        else:
+            order_by = f"{_ORDER_CHRONO}, s.position"
+        sql = (
+            f"SELECT {_STATEMENT_COLS} FROM statements s JOIN articles a ON a.id = s.article_id"
+            + (" JOIN statements_fts ON statements_fts.rowid = s.id" if fts else "")
+            + f" WHERE {where} ORDER BY {order_by} LIMIT ? OFFSET ?"
+        )
+        cursor = self._cursor(sql, [*params, -1 if limit is None else limit, offset])
+        try:
+            while batch := self._fetch(cursor, 500):
+                for r in batch:
+                    yield _stored_statement(r)
+        finally:
+            cursor.close()
+
+    def count_statements(self, filters: StatementFilter | None = None, **kwargs: Any) -> int:
+        """How many statements :meth:`statements` would return without a limit."""
+        flt = filters or StatementFilter(**kwargs)
+        where, params, fts = self._statement_where(flt)
+        sql = (
+            "SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+            + (" JOIN statements_fts ON statements_fts.rowid = s.id" if fts else "")
+            + f" WHERE {where}"
+        )
+        return int(self._query(sql, params)[0][0])
+
+    def article_statements(self, article_id: str) -> list[StoredStatement]:
+        """The statements of one article (any revision), in text order."""
+        return self.statements(StatementFilter(article_id=article_id, all_revisions=True))
+
+    # -- reading speakers
+
+    def speakers(
+        self,
+        *,
+        outlet: str | None = None,
+        name: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SpeakerRow]:
+        """Speaker names with statement counts, roles and outlets, most statements first.
+
+        Names are grouped case-insensitively; statements without a speaker name are left out.
+        ``name`` filters like the statements ``speaker`` filter.
+        """
+        flt = StatementFilter(outlet=outlet, speaker=name)
+        where, params, _ = self._statement_where(flt)
+        rows = self._query(
+            "SELECT s.speaker_name, s.speaker_type, s.speaker_role, a.outlet, a.pub_date,"
+            " s.article_id, s.person_id"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.speaker_name IS NOT NULL AND {where}",
+            params,
+        )
+        groups: dict[str, _SpeakerAgg] = {}
+        for name_, type_, role, outlet_, pub_date, article_id, person_id in rows:
+            agg = groups.setdefault(name_.casefold(), _SpeakerAgg())
+            agg.add(name_, type_, role, outlet_, pub_date, article_id, person_id)
+        out = sorted((agg.row() for agg in groups.values()), key=lambda r: (-r.statements, r.name))
+        end = None if limit is None else offset + limit
+        return out[offset:end]
+
+    # -- summary
+
+    def counts(self) -> StoreCounts:
+        """Counts for summaries and tests (idempotence: two ingests leave these equal)."""
+        r = self._query(
+            "SELECT"
+            " (SELECT count(*) FROM articles WHERE latest = 1),"
+            " (SELECT count(*) FROM articles),"
+            " (SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+            "  WHERE a.latest = 1),"
+            " (SELECT count(*) FROM statements),"
+            " (SELECT count(DISTINCT lower(s.speaker_name)) FROM statements s"
+            "  JOIN articles a ON a.id = s.article_id WHERE a.latest = 1)",
+            [],
+        )[0]
+        return StoreCounts(*(int(x) for x in r))
+
+    def integrity_check(self) -> str:
+        """``PRAGMA integrity_check`` plus the FTS indexes' own check: "ok" when all is well."""
+        result = self._query("PRAGMA integrity_check", [])[0][0]
+        if result != "ok":
+            return str(result)
+        for table in ("statements_fts", "headlines_fts"):
+            try:
+                self.conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                return f"{table}: {exc}"
+        return "ok"
+
+    # -- internals
+
+    def _cursor(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise _query_error(exc, self.path) from exc
+
+    def _fetch(self, cursor: sqlite3.Cursor, n: int) -> list[Any]:
+        try:
+            return cursor.fetchmany(n)
+        except sqlite3.OperationalError as exc:
+            raise _query_error(exc, self.path) from exc
+
+    def _query(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        cursor = self._cursor(sql, params)
+        try:
+            return _fetchall(cursor, self.path)
+        finally:
+            cursor.close()
+
+    def _article_where(
+        self,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        search: str | None,
+        all_revisions: bool,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not all_revisions:
+            clauses.append("a.latest = 1")
+        _add_common(clauses, params, outlet, since, until)
+        if search:
+            clauses.append("a.seq IN (SELECT rowid FROM headlines_fts WHERE headlines_fts MATCH ?)")
+            params.append(fts_query(search))
+        return " AND ".join(clauses) or "1", params
+
+    def _statement_where(self, flt: StatementFilter) -> tuple[str, list[Any], bool]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not flt.all_revisions and not flt.article_id:
+            clauses.append("a.latest = 1")
+        _add_common(clauses, params, flt.outlet, flt.since, flt.until)
+        if flt.kind:
+            kinds = [k.strip().lower() for k in flt.kind.split(",") if k.strip()]
+            bad = [k for k in kinds if k not in ("direct", "indirect", "mixed")]
+            if bad or not kinds:
+                raise UsageError(f"--kind {flt.kind!r}: expected direct, indirect or mixed")
+            clauses.append(f"s.kind IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
+        if flt.article_id:
+            clauses.append("s.article_id = ?")
+            params.append(flt.article_id)
+        if flt.person_id:
+            clauses.append("s.person_id = ?")
+            params.append(flt.person_id)
+        if flt.speaker and flt.speaker.strip():
+            clause, sp_params = self._speaker_clause(flt.speaker.strip())
+            clauses.append(clause)
+            params.extend(sp_params)
+        fts = bool(flt.search and flt.search.strip())
+        if fts:
+            assert flt.search is not None
+            clauses.append("statements_fts MATCH ?")
+            params.append(fts_query(flt.search))
+        return " AND ".join(clauses) or "1", params, fts
+
+    def _speaker_clause(self, speaker: str) -> tuple[str, list[Any]]:
+        """Case-insensitive: whole name, any whole words of the name, mention, or alias."""
+        words = " " + " ".join(speaker.casefold().split()) + " "
+        pattern = "%" + _like_escape(words) + "%"
+        parts = [
+            "s.speaker_name = ? COLLATE NOCASE",
+            "s.mention = ? COLLATE NOCASE",
+            "(' ' || lower(s.speaker_name) || ' ') LIKE ? ESCAPE '\\'",
+        ]
+        params: list[Any] = [speaker, speaker, pattern]
+        if self.has_table("person_aliases"):
+            parts.append(
+                "s.person_id IN (SELECT person_id FROM person_aliases"
+                " WHERE alias = ? COLLATE NOCASE)"
+            )
+            params.append(speaker)
+        return "(" + " OR ".join(parts) + ")", params
+
+
+# --------------------------------------------------------------------------- row builders
+
+
+class _SpeakerAgg:
+    """Accumulates one speaker name's statements into a :class:`SpeakerRow`."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.types: dict[str, int] = {}
+        self.roles: dict[str, None] = {}
+        self.outlets: dict[str, None] = {}
+        self.articles: set[str] = set()
+        self.person_ids: dict[str, None] = {}
+        self.dates: list[str] = []
+        self.count = 0
+
+    def add(
+        self,
+        name: str,
+        type_: str | None,
+        role: str | None,
+        outlet: str | None,
+        pub_date: str | None,
+        article_id: str,
+        person_id: str | None,
+    ) -> None:
+        self.count += 1
+        self.names[name] = self.names.get(name, 0) + 1
+        if type_:
+            self.types[type_] = self.types.get(type_, 0) + 1
+        if role:
+            self.roles.setdefault(role)
+        if outlet:
+            self.outlets.setdefault(outlet)
+        if pub_date:
+            self.dates.append(pub_date)
+        if person_id:
+            self.person_ids.setdefault(person_id)
+        self.articles.add(article_id)
+
+    def row(self) -> SpeakerRow:
+        def most(d: dict[str, int]) -> str:
+            return max(d.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+        return SpeakerRow(
+            name=most(self.names),
+            type=most(self.types) if self.types else "unknown",
+            roles=tuple(self.roles),
+            statements=self.count,
+            articles=len(self.articles),
+            outlets=tuple(sorted(self.outlets)),
+            first=min(self.dates) if self.dates else None,
+            last=max(self.dates) if self.dates else None,
+            person_ids=tuple(self.person_ids),
+        )
+
+
+def _add_common(
+    clauses: list[str],
+    params: list[Any],
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    if outlet and outlet.strip():
+        clauses.append("a.outlet = ? COLLATE NOCASE")
+        params.append(outlet.strip())
+    if since:
+        clauses.append("a.pub_date >= ?")
+        params.append(_date_bound(since, "since", upper=False))
+    if until:
+        clauses.append("a.pub_date <= ?")
+        params.append(_date_bound(until, "until", upper=True))
+
+
+def _fetchall(cursor: sqlite3.Cursor, path: str) -> list[Any]:
+    try:
+        return cursor.fetchall()
+    except sqlite3.OperationalError as exc:
+        raise _query_error(exc, path) from exc
+
+
+def _query_error(exc: sqlite3.OperationalError, path: str) -> Exception:
+    """A search syntax problem is the user's (UsageError); anything else is the store's."""
+    msg = str(exc)
+    if any(k in msg for k in ("fts5", "MATCH", "unterminated string", "syntax error")):
+        return UsageError(f"search not understood ({msg})")
+    return StoreError(f"query failed ({msg})", source=path)
+
+
+def _statement_params(article_id: str, position: int, s: Statement) -> tuple[Any, ...]:
+    sp = s.speaker or Speaker(name=None)
+    mention = sp.mention
+    return (
+        article_id,
+        position,
+        s.kind,
+        s.content.start,
+        s.content.end,
+        s.content.text,
+        json.dumps([list(p) for p in s.fragments]),
+        sp.name,
+        sp.type if s.speaker else None,
+        mention.start if mention else None,
+        mention.end if mention else None,
+        mention.text if mention else None,
+        sp.role,
+        sp.affiliation,
+        s.cue.start if s.cue else None,
+        s.cue.end if s.cue else None,
+        s.cue.text if s.cue else None,
+        s.addressee,
+        s.occasion,
+        s.when,
+        s.when_precision,
+        s.confidence,
+        s.source,
+    )
+
+
+def _article_row(r: Sequence[Any], *, text: str | None = None, count: int = 0) -> ArticleRow:
+    return ArticleRow(
+        id=r[0],
+        doc_id=r[1],
+        revision_key=r[2],
+        revision_of=r[3],
+        revision=int(r[4]),
+        latest=bool(r[5]),
+        outlet=r[6],
+        published=r[7],
+        published_precision=r[8],
+        pub_date=r[9],
+        dateline=r[10],
+        headline=r[11],
+        subheadline=r[12],
+        byline=r[13],
+        url=r[14],
+        language=r[15],
+        source=r[16],
+        body_start=int(r[17]),
+        meta=json.loads(r[18]) if r[18] else {},
+        ingested_at=r[19],
+        statement_count=int(count),
+        text=text,
+    )
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+    if start is None or end is None:
+        return None
+    return Span(int(start), int(end), text or "")
+
+
+def _stored_statement(r: Sequence[Any]) -> StoredStatement:
+    speaker = None
+    if r[8] is not None or r[9] is not None or r[12] is not None:
+        speaker = Speaker(
+            name=r[8],
+            type=r[9] or "unknown",
+            mention=_span(r[10], r[11], r[12]),
+            role=r[13],
+            affiliation=r[14],
+        )
+    statement = Statement(
+        kind=r[3],
+        content=Span(int(r[4]), int(r[5]), r[6]),
+        speaker=speaker,
+        cue=_span(r[15], r[16], r[17]),
+        fragments=tuple((int(a), int(b)) for a, b in json.loads(r[7] or "[]")),
+        addressee=r[18],
+        occasion=r[19],
+        when=r[20],
+        when_precision=r[21],
+        confidence=r[22],
+        source=r[23],
+    )
+    return StoredStatement(
+        id=int(r[0]),
+        article_id=r[1],
+        position=int(r[2]),
+        statement=statement,
+        person_id=r[24],
+        doc_id=r[25],
+        outlet=r[26],
+        published=r[27],
+        published_precision=r[28],
+        pub_date=r[29],
+        headline=r[30],
+        url=r[31],
+    )

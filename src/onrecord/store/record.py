@@ -1,0 +1,502 @@
+"""SQL of the cross-article record: speaker registry, user rules, statement links, events.
+
+The only place the record's SQL lives (tables in ``migrations/0002_record.sql``). The
+decisions (who is who, what is linked, what is an event) are made in ``onrecord.resolve``;
+this class reads what they need and writes what they decide, on the :class:`Store`'s
+connection, so it joins the caller's transaction (ingest's batch) when there is one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from onrecord.store.db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """An entity of the registry."""
+
+    id: str
+    name: str
+    type: str
+    kind: str
+    key: str
+    scope: str
+    name_pinned: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """A speaker name and the entity it belongs to (``how`` it got there)."""
+
+    alias: str
+    scope: str
+    key: str
+    kind: str
+    surname: str | None
+    person_id: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkItem:
+    """What linking needs of a statement: speaker, words, date, outlet, report order."""
+
+    id: int
+    person_id: str
+    content: str
+    when: str | None
+    published: str | None
+    outlet: str | None
+    article_id: str
+    seq: int
+    position: int
+    doc_id: str
+    headline: str | None
+    when_precision: str | None
+    group_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A stored event with its source article's facts."""
+
+    id: int
+    article_id: str
+    start: str
+    end: str | None
+    precision: str
+    description: str
+    place: str | None
+    when_text: str
+    sentence: str
+    doc_id: str
+    outlet: str | None
+    published: str | None
+    headline: str | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class RecordStore:
+    """The record's reads and writes on one :class:`Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return self.store._query(sql, params)
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self.conn.execute(sql, params).rowcount
+
+    # ------------------------------------------------------------------ registry: reading
+
+    def unassigned_names(self) -> list[tuple[str, str | None, str]]:
+        """Distinct (speaker name, type, article id) of statements without a person yet."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self._all(
+                "SELECT speaker_name, max(speaker_type), article_id FROM statements"
+                " WHERE person_id IS NULL AND speaker_name IS NOT NULL AND trim(speaker_name) != ''"
+                " GROUP BY speaker_name, article_id ORDER BY min(id)"
+            )
+        ]
+
+    def alias(self, alias: str, scope: str) -> AliasRow | None:
+        rows = self._all(
+            "SELECT alias, scope, key, kind, surname, person_id, how FROM person_aliases"
+            " WHERE alias = ? AND scope = ?",
+            (alias, scope),
+        )
+        return AliasRow(*rows[0]) if rows else None
+
+    def person_for_key(self, key: str, scope: str) -> str | None:
+        """The entity holding ``key`` in ``scope``: a user-placed alias first."""
+        rows = self._all(
+            "SELECT person_id FROM person_aliases WHERE key = ? AND scope = ?"
+            " ORDER BY how = 'user' DESC, rowid LIMIT 1",
+            (key, scope),
+        )
+        return rows[0][0] if rows else None
+
+    def full_name_persons(self, surname: str) -> list[str]:
+        """Entities holding a full person name with this surname."""
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT DISTINCT person_id FROM person_aliases"
+                " WHERE surname = ? AND kind = 'full' AND scope = ''",
+                (surname,),
+            )
+        ]
+
+    def surname_aliases(self, surname: str) -> list[AliasRow]:
+        return [
+            AliasRow(*r)
+            for r in self._all(
+                "SELECT alias, scope, key, kind, surname, person_id, how FROM person_aliases"
+                " WHERE surname = ? AND kind = 'surname' AND scope = ''",
+                (surname,),
+            )
+        ]
+
+    def role_holders(self, description: str) -> list[str]:
+        """Persons whose statements carry ``description`` as role or as the speaker mention
+        ("the Kremlin spokesman" in an article that names him)."""
+        d = description.strip().casefold()
+        d = d[4:] if d.startswith("the ") else d
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT DISTINCT s.person_id FROM statements s JOIN persons p ON p.id = s.person_id"
+                " WHERE p.scope = '' AND p.kind IN ('full', 'surname', 'user')"
+                " AND (lower(s.speaker_role) IN (?, ?) OR lower(s.mention) IN (?, ?))",
+                (d, "the " + d, d, "the " + d),
+            )
+        ]
+
+    def person_with_key(self, key: str, scope: str = "") -> str | None:
+        """The entity created from ``key`` (a surname's own entity, for instance)."""
+        rows = self._all(
+            "SELECT id FROM persons WHERE key = ? AND scope = ? ORDER BY created_at, id LIMIT 1",
+            (key, scope),
+        )
+        return rows[0][0] if rows else None
+
+    def person(self, person_id: str) -> PersonRow | None:
+        rows = self._all(
+            "SELECT id, name, type, kind, key, scope, name_pinned FROM persons WHERE id = ?",
+            (person_id,),
+        )
+        return PersonRow(*rows[0][:6], bool(rows[0][6])) if rows else None
+
+    def persons_named(self, name: str) -> list[PersonRow]:
+        """Entities matching a user's name for them: id, canonical name, or any alias
+        (case-insensitive); then any whole word of the canonical name ("Peskov")."""
+        cols = "p.id, p.name, p.type, p.kind, p.key, p.scope, p.name_pinned"
+        rows = self._all(
+            f"SELECT DISTINCT {cols} FROM persons p"
+            " LEFT JOIN person_aliases a ON a.person_id = p.id"
+            " WHERE p.id = ? OR p.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE"
+            " ORDER BY p.scope != '', p.name",
+            (name, name, name),
+        )
+        if not rows:
+            pattern = "% " + name.casefold().replace("%", "").replace("_", "") + " %"
+            rows = self._all(
+                f"SELECT {cols} FROM persons p WHERE (' ' || lower(p.name) || ' ') LIKE ?"
+                " ORDER BY p.scope != '', p.name",
+                (pattern,),
+            )
+        return [PersonRow(*r[:6], bool(r[6])) for r in rows]
+
+    def aliases_of(self, person_id: str) -> list[AliasRow]:
+        return [
+            AliasRow(*r)
+            for r in self._all(
+                "SELECT alias, scope, key, kind, surname, person_id, how FROM person_aliases"
+                " WHERE person_id = ? ORDER BY alias",
+                (person_id,),
+            )
+        ]
+
+    # ------------------------------------------------------------------ registry: writing
+
+    def create_person(
+        self, person_id: str, name: str, type_: str, kind: str, key: str, scope: str
+    ) -> str:
+        """Insert an entity; on an id clash (a re-created key) a numbered variant is used."""
+        candidate, n = person_id, 1
+        while self._all("SELECT 1 FROM persons WHERE id = ?", (candidate,)):
+            n += 1
+            candidate = f"{person_id}-{n}"
+        self._run(
+            "INSERT INTO persons (id, name, type, kind, key, scope, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (candidate, name, type_, kind, key, scope, _now()),
+        )
+        return candidate
+
+    def add_alias(self, row: AliasRow) -> None:
+        self._run(
+            "INSERT INTO person_aliases (alias, scope, key, kind, surname, person_id, how)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (alias, scope) DO UPDATE SET person_id = excluded.person_id,"
+            " how = excluded.how",
+            (row.alias, row.scope, row.key, row.kind, row.surname, row.person_id, row.how),
+        )
+
+    def assign(self, alias: str, scope: str, person_id: str) -> int:
+        """Point the statements carrying ``alias`` (in ``scope``) at ``person_id``; those whose
+        person changes lose their links (they are re-linked on the next update)."""
+        where = "speaker_name = ?" + (" AND article_id = ?" if scope else "")
+        params: list[Any] = [alias, *([scope] if scope else [])]
+        self._run(
+            "DELETE FROM link_members WHERE statement_id IN (SELECT id FROM statements"
+            f" WHERE {where} AND person_id IS NOT NULL AND person_id != ?)",
+            [*params, person_id],
+        )
+        return self._run(
+            f"UPDATE statements SET person_id = ? WHERE {where} AND person_id IS NOT ?",
+            [person_id, *params, person_id],
+        )
+
+    def move_alias(self, alias: str, scope: str, person_id: str, how: str) -> None:
+        self._run(
+            "UPDATE person_aliases SET person_id = ?, how = ? WHERE alias = ? AND scope = ?",
+            (person_id, how, alias, scope),
+        )
+        self.assign(alias, scope, person_id)
+
+    def move_person(self, source: str, target: str) -> None:
+        """Everything of entity ``source`` goes to ``target`` (pinned: a user's merge)."""
+        self._run(
+            "DELETE FROM link_members WHERE statement_id IN"
+            " (SELECT id FROM statements WHERE person_id IN (?, ?))",
+            (source, target),
+        )
+        self._run(
+            "UPDATE person_aliases SET person_id = ?, how = 'user' WHERE person_id = ?",
+            (target, source),
+        )
+        self._run("UPDATE statements SET person_id = ? WHERE person_id = ?", (target, source))
+        self._run("DELETE FROM persons WHERE id = ?", (source,))
+
+    def rename_person(self, person_id: str, name: str) -> None:
+        self._run("UPDATE persons SET name = ?, name_pinned = 1 WHERE id = ?", (name, person_id))
+
+    def delete_orphans(self) -> int:
+        """Entities left without any name (after their names moved elsewhere)."""
+        return self._run(
+            "DELETE FROM persons WHERE id NOT IN (SELECT DISTINCT person_id FROM person_aliases)"
+        )
+
+    def clear(self) -> None:
+        """Forget every derived decision (the rules stay): for a rebuild."""
+        self._run("DELETE FROM link_members")
+        self._run("DELETE FROM events")
+        self._run("DELETE FROM record_articles")
+        self._run("UPDATE statements SET person_id = NULL WHERE person_id IS NOT NULL")
+        self._run("DELETE FROM person_aliases")
+        self._run("DELETE FROM persons")
+
+    # ------------------------------------------------------------------ rules
+
+    def add_rule(self, kind: str, target: str, args: list[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO record_rules (kind, target, args, created_at) VALUES (?, ?, ?, ?)",
+            (kind, target, json.dumps(args, ensure_ascii=False), _now()),
+        )
+        return int(cur.lastrowid or 0)
+
+    def rules(self) -> list[tuple[int, str, str, list[str]]]:
+        return [
+            (int(r[0]), r[1], r[2], json.loads(r[3]))
+            for r in self._all("SELECT id, kind, target, args FROM record_rules ORDER BY id")
+        ]
+
+    # ------------------------------------------------------------------ links
+
+    _LINK_COLS = (
+        's.id, s.person_id, s.content, s."when", a.published, a.outlet, s.article_id, a.seq,'
+        " s.position, a.doc_id, a.headline, s.when_precision"
+    )
+
+    def unlinked(self) -> list[LinkItem]:
+        """Statements of latest revisions with a person but no link row yet, in report order."""
+        rows = self._all(
+            f"SELECT {self._LINK_COLS}, NULL FROM statements s"
+            " JOIN articles a ON a.id = s.article_id"
+            " WHERE a.latest = 1 AND s.person_id IS NOT NULL"
+            " AND s.id NOT IN (SELECT statement_id FROM link_members)"
+            " ORDER BY a.seq, s.position"
+        )
+        return [LinkItem(*r) for r in rows]
+
+    def linked_of(self, person_id: str) -> list[LinkItem]:
+        """The person's statements that are already linked, with their group."""
+        rows = self._all(
+            f"SELECT {self._LINK_COLS}, m.group_id FROM statements s"
+            " JOIN articles a ON a.id = s.article_id JOIN link_members m ON m.statement_id = s.id"
+            " WHERE s.person_id = ? AND a.latest = 1 ORDER BY a.seq, s.position",
+            (person_id,),
+        )
+        return [LinkItem(*r) for r in rows]
+
+    def add_link(self, statement_id: int, group_id: int, score: float | None) -> None:
+        self._run(
+            "INSERT OR REPLACE INTO link_members (statement_id, group_id, score) VALUES (?, ?, ?)",
+            (statement_id, group_id, score),
+        )
+
+    def merge_groups(self, source: int, target: int) -> None:
+        self._run("UPDATE link_members SET group_id = ? WHERE group_id = ?", (target, source))
+
+    def group_members(self, group_ids: Iterable[int]) -> list[LinkItem]:
+        ids = sorted(set(group_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self._all(
+            f"SELECT {self._LINK_COLS}, m.group_id FROM statements s"
+            " JOIN articles a ON a.id = s.article_id JOIN link_members m ON m.statement_id = s.id"
+            f" WHERE m.group_id IN ({marks}) AND a.latest = 1 ORDER BY a.seq, s.position",
+            ids,
+        )
+        return [LinkItem(*r) for r in rows]
+
+    def groups_of(self, statement_ids: Iterable[int]) -> dict[int, int]:
+        """statement id -> link group id, for those of ``statement_ids`` that are linked."""
+        ids = sorted(set(statement_ids))
+        out: dict[int, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._all(
+                "SELECT statement_id, group_id FROM link_members"
+                f" WHERE statement_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((int(r[0]), int(r[1])) for r in rows)
+        return out
+
+    def person_statements(self, person_id: str) -> list[LinkItem]:
+        """All the person's statements (latest revisions) with their group when linked."""
+        rows = self._all(
+            f"SELECT {self._LINK_COLS}, m.group_id FROM statements s"
+            " JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN link_members m ON m.statement_id = s.id"
+            " WHERE s.person_id = ? AND a.latest = 1 ORDER BY a.seq, s.position",
+            (person_id,),
+        )
+        return [LinkItem(*r) for r in rows]
+
+    # ------------------------------------------------------------------ times and events
+
+    def unprocessed_articles(self, limit: int = 500) -> list[str]:
+        """Ids of latest articles whose times and events are not worked out yet."""
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT id FROM articles WHERE latest = 1"
+                " AND id NOT IN (SELECT article_id FROM record_articles) ORDER BY seq LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def set_when(self, statement_id: int, when: str | None, precision: str | None) -> None:
+        self._run(
+            'UPDATE statements SET "when" = ?, when_precision = ? WHERE id = ?',
+            (when, precision, statement_id),
+        )
+
+    def replace_events(self, article_id: str, events: Iterable[Any]) -> None:
+        """Store an article's events (``resolve.events.Event``) and mark it processed."""
+        self._run("DELETE FROM events WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            'INSERT INTO events (article_id, start, "end", precision, description, place,'
+            " sentence_start, sentence_end, when_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    e.start,
+                    e.end,
+                    e.precision,
+                    e.description,
+                    e.place,
+                    e.sentence[0],
+                    e.sentence[1],
+                    e.when_text,
+                )
+                for e in events
+            ],
+        )
+        self._run(
+            "INSERT OR REPLACE INTO record_articles (article_id, processed_at) VALUES (?, ?)",
+            (article_id, _now()),
+        )
+
+    def events(self, search: str | None = None) -> list[EventRow]:
+        """Events of latest revisions; ``search`` matches description, place or sentence."""
+        sql = (
+            'SELECT e.id, e.article_id, e.start, e."end", e.precision, e.description, e.place,'
+            " e.when_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+            " a.doc_id, a.outlet, a.published, a.headline"
+            " FROM events e JOIN articles a ON a.id = e.article_id WHERE a.latest = 1"
+        )
+        params: list[Any] = []
+        if search and search.strip():
+            sql += (
+                " AND (e.description LIKE ? ESCAPE '\\' OR e.place LIKE ? ESCAPE '\\'"
+                " OR substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+                " LIKE ? ESCAPE '\\')"
+            )
+            like = (
+                "%"
+                + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            params += [like, like, like]
+        sql += " ORDER BY e.start, a.seq, e.sentence_start"
+        return [EventRow(*r) for r in self._all(sql, params)]
+
+    # ------------------------------------------------------------------ profiles
+
+    def roles_of(self, person_id: str) -> list[tuple[str, str | None, str | None, str | None, int]]:
+        """(role, outlet, first date, last date, statements) as reported, roles from the
+        extracted role and from descriptive mentions ("Kremlin spokesman")."""
+        rows = self._all(
+            "SELECT role, outlet, min(date), max(date), count(*) FROM ("
+            " SELECT s.speaker_role AS role, a.outlet AS outlet,"
+            '  coalesce(s."when", a.published) AS date FROM statements s'
+            "  JOIN articles a ON a.id = s.article_id"
+            "  WHERE s.person_id = ? AND a.latest = 1 AND s.speaker_role IS NOT NULL"
+            " UNION ALL"
+            ' SELECT s.mention, a.outlet, coalesce(s."when", a.published) FROM statements s'
+            "  JOIN articles a ON a.id = s.article_id"
+            "  WHERE s.person_id = ? AND a.latest = 1 AND s.mention IS NOT NULL"
+            "  AND s.mention GLOB '*[a-z] [a-z]*'"
+            "  AND instr(lower(s.mention), lower(s.speaker_name)) = 0"
+            ") GROUP BY lower(role), outlet ORDER BY min(date), role",
+            (person_id, person_id),
+        )
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
+
+    def affiliations_of(self, person_id: str) -> list[tuple[str, int]]:
+        rows = self._all(
+            "SELECT speaker_affiliation, count(*) FROM statements WHERE person_id = ?"
+            " AND speaker_affiliation IS NOT NULL GROUP BY speaker_affiliation"
+            " ORDER BY count(*) DESC",
+            (person_id,),
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def per_day(self, person_id: str) -> list[tuple[str | None, str | None, int]]:
+        """(day, outlet, statements): the statement's own date, else its article's."""
+        rows = self._all(
+            'SELECT substr(coalesce(s."when", a.published), 1, 10) AS day, a.outlet, count(*)'
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.person_id = ? AND a.latest = 1 GROUP BY day, a.outlet ORDER BY day",
+            (person_id,),
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def registry(self) -> list[tuple[str, str, str, int, int, str]]:
+        """Every non-local entity: (id, name, type, statements, outlets, aliases joined)."""
+        rows = self._all(
+            "SELECT p.id, p.name, p.type,"
+            " (SELECT count(*) FROM statements s WHERE s.person_id = p.id),"
+            " (SELECT count(DISTINCT a.outlet) FROM statements s JOIN articles a"
+            "  ON a.id = s.article_id WHERE s.person_id = p.id),"
+            " (SELECT group_concat(alias, '; ') FROM person_aliases WHERE person_id = p.id)"
+            " FROM persons p WHERE p.scope = '' ORDER BY 4 DESC, p.name"
+        )
+        return [(r[0], r[1], r[2], int(r[3]), int(r[4]), r[5] or "") for r in rows]

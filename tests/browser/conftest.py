@@ -1,0 +1,121 @@
+"""Browser-test fixtures: a live server over the invented corpus, Debian's Chromium, and a
+screenshot in test-artifacts/ whenever a test fails.
+
+Chromium comes from the Debian package (``apt-get install chromium``), never from
+``playwright install``: the tests skip with the reason when /usr/bin/chromium is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("ONRECORD_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    """Keep each phase's report on the item so the ``page`` fixture knows if the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a fresh store of the test corpus, on a free loopback port; its base URL."""
+    import uvicorn
+    from web_corpus import fill_store
+
+    from onrecord.serve.http import create_app
+
+    db = fill_store(tmp_path_factory.mktemp("web") / "web.db")
+    app = create_app(db)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright (skips when Chromium is not installed)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageErrors:
+    """What went wrong in the page: dialogs that fired (alert!) and script errors."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.script_errors: list[str] = []
+
+
+@pytest.fixture
+def page_errors() -> PageErrors:
+    return PageErrors()
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest, page_errors: PageErrors) -> Iterator[Any]:
+    """A fresh laptop-sized page; a screenshot goes to test-artifacts/ if the test fails."""
+    size = getattr(request, "param", {"width": 1280, "height": 800})
+    context = browser.new_context(viewport=size)
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+
+    def on_dialog(dialog: Any) -> None:
+        page_errors.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda exc: page_errors.script_errors.append(str(exc)))
+    yield pg
+    failed = any(
+        getattr(request.node, f"rep_{when}", None) is not None
+        and getattr(request.node, f"rep_{when}").failed
+        for when in ("setup", "call")
+    )
+    if failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()

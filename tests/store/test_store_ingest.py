@@ -1,0 +1,132 @@
+"""Ingest through the Python API: batches, idempotence, revisions, failures, the record seam.
+
+These use the real readers and the real extractor (whatever it finds); assertions are about
+what the store does with it, so they hold for any extraction engine.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.api import core
+from onrecord.errors import InputError, UsageError
+from onrecord.store.db import Store
+
+
+def test_ingest_twice_changes_no_count(tmp_path: Path, write_corpus) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 12)
+    db = tmp_path / "r.db"
+    first = core.ingest([corpus], db=db, batch_size=5)
+    assert (first.new, first.duplicate, first.revision) == (12, 0, 0)
+    assert first.batches == 3
+    before = core.counts(db)
+    assert before.articles == 12 and before.statements == first.statements
+    second = core.ingest([corpus], db=db, batch_size=5)
+    assert (second.new, second.duplicate, second.statements) == (0, 12, 0)
+    assert core.counts(db) == before
+    with Store(db) as store:
+        assert store.integrity_check() == "ok"
+
+
+def test_edited_input_becomes_a_revision(tmp_path: Path, write_corpus) -> None:
+    db = tmp_path / "r.db"
+    core.ingest([write_corpus(tmp_path / "a.jsonl", 3, url=True)], db=db)
+    edited = tmp_path / "b.jsonl"
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    doc = json.loads(lines[1])
+    doc["text"] += " The vote was postponed."
+    edited.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    report = core.ingest([edited], db=db)
+    assert (report.new, report.revision) == (0, 1)
+    counts = core.counts(db)
+    assert (counts.articles, counts.revisions) == (3, 4)
+    view = core.article("gen/0001", db=db)
+    assert view.article.revision == 2 and len(view.revisions) == 2
+
+
+def test_bad_input_is_reported_and_the_rest_stored(tmp_path: Path, write_corpus) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 4)
+    with corpus.open("a", encoding="utf-8") as fh:
+        fh.write("{this is not json\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    report = core.ingest([corpus, empty, tmp_path / "missing.txt"], db=tmp_path / "r.db")
+    assert report.new == 4
+    assert len(report.failed) == 3
+    assert all(isinstance(e, InputError) for e in report.failed)
+    messages = [str(e) for e in report.failed]
+    assert any("c.jsonl" in m and "5" in m for m in messages)  # names file and line
+    assert any("empty.txt" in m for m in messages)
+    assert any("missing.txt" in m for m in messages)
+
+
+def test_each_batch_is_one_transaction_with_the_record_update(
+    tmp_path: Path, monkeypatch, write_corpus
+) -> None:
+    calls: list[tuple[bool, int]] = []
+
+    def fake_update(store: Store) -> None:
+        # Runs inside the batch transaction and sees the batch's articles.
+        calls.append((store.conn.in_transaction, store.count_articles()))
+
+    monkeypatch.setattr(core, "_record_updater", lambda: fake_update)
+    corpus = write_corpus(tmp_path / "c.jsonl", 7)
+    seen: list[int] = []
+    report = core.ingest(
+        [corpus], db=tmp_path / "r.db", batch_size=3, progress=lambda r: seen.append(r.articles)
+    )
+    assert calls == [(True, 3), (True, 6), (True, 7)]
+    assert report.batches == 3
+    assert seen == list(range(1, 8))
+
+
+def test_a_failing_record_update_rolls_back_its_batch(
+    tmp_path: Path, monkeypatch, write_corpus
+) -> None:
+    def failing(store: Store) -> None:
+        if store.count_articles() > 4:
+            raise RuntimeError("registry bug")
+
+    monkeypatch.setattr(core, "_record_updater", lambda: failing)
+    db = tmp_path / "r.db"
+    with pytest.raises(RuntimeError):
+        core.ingest([write_corpus(tmp_path / "c.jsonl", 9)], db=db, batch_size=4)
+    assert core.counts(db).articles == 4  # the first batch only
+
+
+def test_record_updater_is_found_when_the_registry_exists() -> None:
+    updater = core._record_updater()
+    try:
+        import onrecord.resolve.record as record
+    except ModuleNotFoundError:
+        assert updater is None
+    else:
+        assert updater is record.update_record
+
+
+def test_batch_size_must_be_positive(tmp_path: Path, write_corpus) -> None:
+    with pytest.raises(UsageError):
+        core.ingest([write_corpus(tmp_path / "c.jsonl", 1)], db=tmp_path / "r.db", batch_size=0)
+
+
+def test_queries_and_export(tmp_path: Path, write_corpus) -> None:
+    db = tmp_path / "r.db"
+    report = core.ingest([write_corpus(tmp_path / "c.jsonl", 5)], db=db)
+    assert len(core.articles(db)) == 5
+    assert len(core.statements(db)) == report.statements
+    out = tmp_path / "e.jsonl"
+    exported = core.export("jsonl", out, db=db)
+    assert exported.articles == 5 and exported.statements == report.statements
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in lines] == [f"gen/{i:04d}" for i in range(5)]
+    for doc in lines:
+        assert doc["outlet"] == "Northwind Wire" and doc["text"]
+        for st in doc["statements"]:
+            c = st["content"]
+            assert doc["text"][c["start"] : c["end"]] == c["text"]
+    # The export is valid ingest input: re-ingesting it stores nothing new.
+    again = core.ingest([out], db=db)
+    assert (again.new, again.duplicate) == (0, 5)
