@@ -32,7 +32,7 @@ from onrecord.extract.candidates import candidates  # noqa: E402
 from onrecord.extract.context import build_context  # noqa: E402
 from onrecord.extract.pipeline import extract_parsed  # noqa: E402
 from onrecord.model import Article  # noqa: E402
-from onrecord.nlp import get_nlp  # noqa: E402
+from onrecord.extract.nlp_setup import extraction_nlp  # noqa: E402
 
 SEED = 13
 MIN_FEATURE_COUNT = 2
@@ -42,7 +42,7 @@ def load(path: Path, cache: Path | None) -> tuple[list[dict[str, Any]], list[Any
     """Gold lines and their spaCy parses (from the cache when it has them)."""
     from spacy.tokens import DocBin
 
-    nlp = get_nlp()
+    nlp = extraction_nlp()
     raw = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     cached = cache / (path.stem + ".spacy") if cache else None
     if cached and cached.exists():

@@ -82,7 +82,7 @@ def browser() -> Iterator[Any]:
 
 
 class PageErrors:
-    """What went wrong in the page: dialogs that fired (alert!) and script errors."""
+    """What went wrong in the page: dialogs that fired (alert!), script and console errors."""
 
     def __init__(self) -> None:
         self.dialogs: list[str] = []
@@ -108,6 +108,11 @@ def page(browser: Any, request: pytest.FixtureRequest, page_errors: PageErrors) 
 
     pg.on("dialog", on_dialog)
     pg.on("pageerror", lambda exc: page_errors.script_errors.append(str(exc)))
+    # Console errors include Content-Security-Policy violations and failed loads.
+    pg.on(
+        "console",
+        lambda msg: page_errors.script_errors.append(msg.text) if msg.type == "error" else None,
+    )
     yield pg
     failed = any(
         getattr(request.node, f"rep_{when}", None) is not None

@@ -50,7 +50,7 @@ def test_broken_search_syntax_shows_a_message(page: Any, live_server: str) -> No
     assert page.locator("#status").inner_text() == "No statements found."
 
 
-def test_speaker_page_has_chart_by_outlet(page: Any, live_server: str) -> None:
+def test_speaker_page_has_chart_by_outlet(page: Any, live_server: str, page_errors: Any) -> None:
     cards = search(page, live_server, "ceasefire")
     cards.nth(0).locator("a.speaker").click()
     page.wait_for_url("**/speakers/**")
@@ -65,6 +65,7 @@ def test_speaker_page_has_chart_by_outlet(page: Any, live_server: str) -> None:
     latest.first.wait_for()
     assert latest.count() == 4
     assert "2022-03-28" in latest.nth(0).inner_text()  # newest first
+    assert page_errors.script_errors == []
 
 
 def test_article_page_highlights_statements(page: Any, live_server: str, page_errors: Any) -> None:

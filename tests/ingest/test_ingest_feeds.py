@@ -46,6 +46,7 @@ def test_sample_rss_entries() -> None:
     assert "<p>" not in first.text and '"Our delegation has a clear mandate.' in body
     assert third.dateline == "PORTVALE"
     assert third.text[third.body_start :].startswith("PORTVALE, April 4 (Havik Evening Post) - ")
+    assert third.text[third.meta["dateline_end"] :].startswith("The fifth round of talks")
 
 
 def test_atom_entry_keeps_zone_and_prefers_published() -> None:

@@ -44,6 +44,7 @@ def test_sample_page_metadata() -> None:
     # headline line first, then the body; navigation and footer are gone
     assert article.text.startswith(article.headline + "\nPORTVALE, April 3 (Portvale Ledger) - ")
     assert article.text[article.body_start :].startswith("PORTVALE")
+    assert article.text[article.meta["dateline_end"] :].startswith("Delegations from Valdoria")
     assert "Privacy" not in article.text and "Sport" not in article.text
     assert '"We came here to work, not to make speeches," Valdoria' in article.text
 

@@ -28,7 +28,8 @@ def test_sample_documents() -> None:
     assert first.language == "en"
     assert second.published == "2025-04-04T12:00+02:00"
     assert second.dateline == "PORTVALE"
-    assert second.meta == {"category": "world"}
+    assert second.meta == {"category": "world", "dateline_end": second.meta["dateline_end"]}
+    assert second.text[second.meta["dateline_end"] :].startswith("Portvale's mayor Selin Arcan")
     assert second.source and second.source.endswith("documents.jsonl:2")
 
 

@@ -20,7 +20,7 @@ from onrecord.store.db import Store
 from onrecord.store.record import RecordStore
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,3}\b")
-_TYPES = {"person_name": "person", "other_name": "organisation"}
+_TYPES = {"person_name": "person"}  # CoreNLP's "other_name" is too mixed to trust
 
 
 def _in_article_names(doc: dict[str, Any]) -> dict[str, str]:

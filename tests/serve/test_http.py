@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,27 @@ def test_sort_orders(client: TestClient) -> None:
     assert len(ranked) == 2
 
 
+def test_newest_first_puts_unknown_years_last(tmp_path: Path) -> None:
+    from onrecord.model import Article, Span, Statement
+    from onrecord.store.db import Store
+
+    dates = ["2021-05-01", "--06-01", "2023-01-02", "2022-07-07"]
+    with Store(tmp_path / "d.db", create=True) as store:
+        for i, date in enumerate(dates):
+            text = f"Words number {i} here."
+            store.add_article(
+                Article(id=f"d{i}", text=text, outlet="X", published=date),
+                [Statement(kind="indirect", content=Span.of(text, 0, len(text)))],
+            )
+    with TestClient(create_app(tmp_path / "d.db")) as c:
+        newest = [s["published"] for s in items(c, "/api/statements?sort=-date")]
+        assert newest == ["2023-01-02", "2022-07-07", "2021-05-01", "--06-01"]
+        paged = [s["published"] for s in items(c, "/api/statements?sort=-date&limit=2&offset=2")]
+        assert paged == ["2021-05-01", "--06-01"]
+        last = [s["published"] for s in items(c, "/api/statements?sort=-date&limit=2&offset=3")]
+        assert last == ["--06-01"]
+
+
 @pytest.mark.parametrize(
     "search",
     ['"unbalanced', "NEAR(", "NEAR(a b", '"', "*", "AND", "OR", "NOT", "-", "a:b", "^x", ")))",
@@ -235,6 +257,34 @@ def test_outlets(client: TestClient) -> None:
     ]
 
 
+def test_timeline(client: TestClient) -> None:
+    body = client.get("/api/timeline?kind=statements").json()
+    first = body["items"][0]
+    assert first["speaker"] == SPEAKER and first["start"] == "2022-03-21"
+    assert first["outlets"] == [OUTLET_A, OUTLET_B] and first["reports"] == 2
+    assert body["total"] == 6  # 7 statements, two reports of one remark share an entry
+    assert first["links"]["article"].startswith("/articles/")
+    lind = client.get("/api/timeline?speaker=Petra Lind&kind=statements").json()
+    assert {e["speaker"] for e in lind["items"]} == {"Petra Lind"}
+    assert len(client.get("/api/timeline?limit=2").json()["items"]) == 2
+    r = client.get("/api/timeline?since=March")
+    assert r.status_code == 400 and "YYYY" in r.json()["error"]
+
+
+def test_groups_across_outlets(client: TestClient) -> None:
+    body = client.get(f"/api/groups?speaker={SPEAKER}&date=2022-03-21").json()
+    linked = [g for g in body["items"] if len(g["outlets"]) == 2]
+    assert len(linked) == 1
+    group = linked[0]
+    assert group["first_outlet"] == OUTLET_A
+    assert [r["outlet"] for r in group["reports"]] == [OUTLET_A, OUTLET_B]
+    assert ["real", ""] in [[d["a"], d["b"]] for d in group["reports"][1]["diff"]]
+    r = client.get(f"/api/groups?speaker={SPEAKER}")
+    assert r.status_code == 400 and "date" in r.json()["error"]
+    r = client.get("/api/groups?speaker=Nobody&date=2022-03-21")
+    assert r.status_code == 400 and "not in the registry" in r.json()["error"]
+
+
 def test_openapi_and_docs_page_without_cdn(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/api/statements", "/api/speakers/{ref}", "/api/articles/{article_id}",
@@ -287,11 +337,21 @@ def test_pages_render_and_escape(client: TestClient) -> None:
     assert "&lt;b&gt;memorandum&lt;/b&gt;" in articles
 
 
+def test_security_headers(client: TestClient) -> None:
+    for url in ("/", "/api/statements", "/static/app.js", "/nowhere"):
+        headers = client.get(url).headers
+        assert "script-src 'self'" in headers["content-security-policy"], url
+        assert headers["x-content-type-options"] == "nosniff"
+
+
 def test_speaker_page_embeds_activity_safely(client: TestClient) -> None:
     page = client.get(f"/speakers/{SPEAKER}", headers=HTML).text
-    start = page.index('<script type="application/json" id="activity-data">') + 51
+    marker = '<script type="application/json" id="speaker-data">'
+    start = page.index(marker) + len(marker)
     data = json.loads(page[start : page.index("</script>", start)])
-    assert {d["outlet"] for d in data} == {OUTLET_A, OUTLET_B}
+    assert {d["outlet"] for d in data["activity"]} == {OUTLET_A, OUTLET_B}
+    assert SCRIPT not in page  # the quote with <script> is in the embedded JSON, escaped
+    assert any(SCRIPT in s["content"]["text"] for s in data["latest"])
 
 
 def test_compare_page(client: TestClient) -> None:
@@ -428,3 +488,11 @@ def test_cli_serve_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "--port 0" in capsys.readouterr().err
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert "no database" in capsys.readouterr().err
+    db = str(fill_store(tmp_path / "busy.db"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = str(busy.getsockname()[1])
+        assert main(["serve", "--db", db, "--port", port]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert main(["serve", "--db", db, "--host", "no such host.invalid"]) == 2

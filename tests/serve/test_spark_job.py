@@ -136,8 +136,18 @@ def job(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, i
     """Run ``onrecord spark-extract`` once on local[2]; (output folder, exit code)."""
     out = tmp_path_factory.mktemp("spark-out") / "record"
     inputs = [str(corpus / n) for n in ("docs.jsonl", "wire.txt", "crawl.warc.gz")]
-    code = main(["spark-extract", *inputs, "--output", str(out), "--master", "local[2]",
-                 "--partitions", "3"])  # fmt: skip
+    code = main(
+        [
+            "spark-extract",
+            *inputs,
+            "--output",
+            str(out),
+            "--master",
+            "local[2]",
+            "--partitions",
+            "3",
+        ]
+    )
     return out, code
 
 

@@ -404,6 +404,10 @@ class SpeakerProfile:
             ],
         }
 
+    def row(self) -> dict[str, Any]:
+        """The one-line summary (the ``speaker`` section)."""
+        return self.sections()["speaker"][0]
+
     def rows(self) -> list[dict[str, Any]]:
         """Every section's rows in one long table (``section`` first), for CSV."""
         out = []

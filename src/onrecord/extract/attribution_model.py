@@ -66,7 +66,7 @@ def features(cand: Candidate) -> dict[str, float]:
         feats["message_after"] = 1.0
     else:
         feats["message_before"] = 1.0
-    if any(ch in _QUOTE_CHARS for ch in doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])]):
+    if any(t.text in _QUOTE_CHARS or t.text == "''" for t in doc[a:b]):
         feats["quote_in_message"] = 1.0
     if first.lower_ == "that":
         feats["that"] = 1.0

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.context import Context
+from onrecord.extract.cues import SPEECH_NOUNS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Children right of a verb that carry its message in the ``object`` shape.
@@ -42,11 +43,16 @@ class Candidate:
 
 
 def candidates(ctx: Context) -> Iterator[Candidate]:
-    """Candidates for every verb outside quotation marks."""
+    """Candidates for every verb (and speech noun) outside quotation marks."""
     for tok in ctx.doc:
-        if tok.pos_ != "VERB" or ctx.in_quote(tok) or tok.lemma_.lower() in _SKIP_LEMMAS:
+        if ctx.in_quote(tok):
             continue
-        found = _shape(ctx, tok)
+        if tok.pos_ == "NOUN":
+            found = _noun_shape(tok)
+        elif tok.pos_ != "VERB" or tok.lemma_.lower() in _SKIP_LEMMAS:
+            continue
+        else:
+            found = _shape(ctx, tok)
         if found is None:
             continue
         shape, pieces = found
@@ -62,12 +68,20 @@ def _shape(ctx: Context, verb: Token) -> tuple[str, list[tuple[int, int]]] | Non
         comp = comps[0]
         return "ccomp", [(comp.left_edge.i, comp.right_edge.i + 1)]
     head = verb.head
-    if verb.dep_ in _HEAD_DEPS and head is not verb and head.i < verb.i and not _has_object(verb):
+    if (
+        verb.dep_ in _HEAD_DEPS
+        and head is not verb
+        and verb.tag_ != "VBG"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not _has_object(verb)
+        and verb.left_edge.i > head.left_edge.i
+    ):
+        # "The talks stalled, Peskov said" / "The museum, Mr. Obama said, would ..."
         a, b = head.left_edge.i, head.right_edge.i + 1
         va, vb = verb.left_edge.i, verb.right_edge.i + 1
-        if va <= a:
-            return None
         return "head", [(a, va), (vb, b)] if vb < b else [(a, va)]
+    if verb.lower_ == "according":
+        return None  # reported.py handles "according to X" with its own rule
     rights = []
     for child in verb.rights:
         if child.dep_ in _STOP_DEPS:
@@ -97,6 +111,18 @@ def _cut_afterthought(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+def _noun_shape(noun: Token) -> tuple[str, list[tuple[int, int]]] | None:
+    """"Trump's claim that X" / "the warning that X": a speech noun with a that-clause."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return "noun", [(child.left_edge.i, child.right_edge.i + 1)]
+    return None
+
+
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children)
 
@@ -112,6 +138,13 @@ def _cue_end(verb: Token, pieces: tuple[tuple[int, int], ...]) -> int:
 
 
 def speaker_subject(verb: Token) -> Token | None:
+    """The speaker of a cue: see :func:`_subject_of`; a noun's owner ("Trump's claim")."""
+    if verb.pos_ == "NOUN":
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
+    return _subject_of(verb)
+
+
+def _subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is chained to.
 
     "X said A and added B" / "X told USA Today, adding ..." / "X wants to say": the chained

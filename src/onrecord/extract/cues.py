@@ -32,12 +32,12 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     accuse charge criticize criticise condemn blast slam praise hail welcome thank joke quip
     boast brag describe call characterize characterise label dub brand
     testify inform notify advise assure reassure counter rebut dispute reject
-    dismiss concur agree disagree indicate signal hint imply specify clarify
+    dismiss concur disagree indicate signal hint imply specify clarify
     elaborate exclaim shout yell whisper murmur mutter cry scream chant sing
     order instruct direct command request appeal plead beg invite encourage
     project guarantee cite quote summarize summarise
     speak talk broadcast publish proclaim blame denounce mock tout
-    decline refuse refer express recount list highlight lambaste attack defend rail
+    refer express recount list highlight lambaste attack defend rail
     lash chide scold rebuke decry deride ridicule downplay
     endorse pitch float tease unveil outline detail spell
     assail castigate retweet text email message phone liken compare challenge
@@ -50,7 +50,18 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     believe think know feel consider expect hope fear worry doubt suspect assume guess
     imagine understand realize realise recognize recognise see find show reveal
     prove demonstrate learn want plan intend wish seem appear seek support oppose back
+    agree decline refuse
     favor favour prefer like
+    """.split()
+)
+
+#: Nouns that report speech or belief with a that-clause ("his claim that ...").
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    claim charge statement assertion warning promise pledge argument suggestion belief view
+    fear hope concern worry insistence allegation accusation admission acknowledgment
+    announcement assurance comment remark report message notion contention complaint
+    prediction threat vow demand
     """.split()
 )
 

@@ -119,6 +119,7 @@ _DEMONYMS = {
     "swedish": "Sweden", "danish": "Denmark", "irish": "Ireland", "scottish": "Scotland",
 }  # fmt: skip
 
+_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "(", ")", "\n"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MAIN_HEAD_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
@@ -286,7 +287,7 @@ def make_role(tokens: list[Token], gpes: dict[str, str]) -> Role | None:
     affiliation = None
     for t in words:
         if t.ent_type_ in ("ORG", "GPE") and t is not head:
-            affiliation = t.text
+            affiliation = _strip_det(_entity_text(t))
             break
         if t.ent_type_ == "NORP" and affiliation is None:
             affiliation = country_of(t.text, gpes)
@@ -294,6 +295,22 @@ def make_role(tokens: list[Token], gpes: dict[str, str]) -> Role | None:
     text = words[0].doc[words[0].i : words[-1].i + 1].text
     mods = frozenset(t.lower_ for t in words if t is not head and t.lower_ not in ("of", "'s"))
     return Role(text=text, head=head.lemma_.lower(), modifiers=mods, affiliation=affiliation)
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token is part of ("White House", not "White")."""
+    doc = token.doc
+    a = token.i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = token.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b].text
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
 
 
 def _pre_name_role(ent: SpacySpan, gpes: dict[str, str]) -> tuple[Role | None, str | None]:
@@ -323,19 +340,35 @@ def _pre_name_role(ent: SpacySpan, gpes: dict[str, str]) -> tuple[Role | None, s
 
 
 def _appositive_role(ent: SpacySpan, gpes: dict[str, str]) -> Role | None:
-    """A role in apposition: "Jane Doe, the minister," or "the chief delegate, John Doe"."""
+    """A role in apposition: "Jane Doe, the minister," or "the chief delegate, John Doe".
+
+    Only a singular noun set off by a comma counts: the parser's other "appos" arcs are
+    too often lists or misparses ("Trump, expectations ...").
+    """
     root = ent.root
     doc = ent.doc
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
-        head = root.head
-        words = [t for t in head.subtree if t.i < ent.start and not _in_subtree(t, root)]
-        words = [t for t in words if t.i >= head.left_edge.i]
-        return make_role(_cut_clauses(words, head), gpes)
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.end - 1:
-            words = [t for t in child.subtree]
-            return make_role(_cut_clauses(words, child)[:10], gpes)
-    del doc
+    head = root.head
+    if root.dep_ == "appos" and head.tag_ == "NN" and head.i < ent.start:
+        if head.i == ent.start - 1:
+            # "chief executive Daniel Ortis" parsed as apposition: a pre-name title, whose
+            # words are the unbroken run before the name (not a headline above it).
+            i = head.i
+            while i > 0 and not (doc[i - 1].is_punct or doc[i - 1].is_space):
+                if doc[i - 1].dep_ == "det" or doc[i - 1].head.i not in range(i - 1, head.i + 1):
+                    break
+                i -= 1
+            return make_role(list(doc[i : head.i + 1]), gpes)
+        if doc[root.left_edge.i - 1].text == ",":
+            words = [t for t in head.subtree if t.i < ent.start and not _in_subtree(t, root)]
+            words = [t for t in words if t.i >= head.left_edge.i]
+            return make_role(_cut_clauses(words, head), gpes)
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        for child in root.children:
+            if child.dep_ == "appos" and child.tag_ == "NN" and child.left_edge.i == ent.end + 1:
+                words = _cut_clauses(list(child.subtree), child)
+                stop = next((t.i for t in words if t.i > child.i and t.text in _BREAKS), None)
+                words = [t for t in words if stop is None or t.i < stop]
+                return make_role(words[:14], gpes)
     return None
 
 
@@ -365,6 +398,11 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     if _NON_NAME_RE.search(text[0]) or any(c.isdigit() for c in text) or "\n" in text:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def _acronym(name: str) -> str:
@@ -412,8 +450,10 @@ class _Builder:
         # article gives a person elsewhere is that person.
         for ent, clean in orgs:
             parts = clean[2].lower().split()
-            if (parts[0], parts[-1]) in self.by_full or (
-                1 < len(parts) < 4 and parts[0] in FIRST_NAME_GENDER and clean[2].istitle()
+            if (
+                (parts[0], parts[-1]) in self.by_full
+                or (1 < len(parts) < 4 and parts[0] in FIRST_NAME_GENDER and clean[2].istitle())
+                or (1 < len(parts) < 5 and self._same_person(clean[2].split()))
             ):
                 self._add_full(ent, clean)
             elif len(parts) == 1 and parts[0] in self.by_surname:
@@ -451,7 +491,10 @@ class _Builder:
         start, end, text = clean
         parts = text.replace("’s", "").split()
         key = (parts[0].lower(), parts[-1].lower())
-        entity = self.by_full.get(key)
+        entity = self.by_full.get(key) or self._same_person(parts)
+        if entity is not None and key not in self.by_full:
+            self.by_full[key] = entity
+            entity.first_names.add(key[0])
         if entity is None:
             entity = Entity(name=text, type="person")
             entity.first_names.add(key[0])
@@ -464,6 +507,18 @@ class _Builder:
         entity.aliases.update((text, parts[-1]))
         self._with_roles(ent, self.mention(start, end, text), entity)
 
+    def _same_person(self, parts: list[str]) -> Entity | None:
+        """A known full name that this one extends or abbreviates, in order: "Hillary Rodham
+        Clinton" / "Hillary Clinton", "Keith Lamont Scott" / "Lamont Scott" (never "Bill
+        Clinton" / "Hillary Clinton")."""
+        ours = [w.lower() for w in parts]
+        for other in self.by_surname.get(ours[-1], []):
+            theirs = other.name.lower().replace("’s", "").split()
+            short, long = (ours, theirs) if len(ours) <= len(theirs) else (theirs, ours)
+            if len(short) > 1 and _subsequence(short, long):
+                return other
+        return None
+
     def _add_single(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
         start, end, text = clean
         low = text.lower()
@@ -472,7 +527,8 @@ class _Builder:
         if not candidates:
             candidates = [e for e in self.by_full.values() if low in e.first_names]
         if candidates:
-            entity = _pick(candidates, honorific, start)
+            sent = self.index.sent_of[self.index.token_at(start)]
+            entity = _pick(candidates, honorific, start, sent)
         else:
             entity = Entity(name=text, type="person")
             self.by_full[(low, low)] = entity
@@ -515,7 +571,7 @@ class _Builder:
             if t.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
                 continue
             prev = self.doc[i - 1].lower_ if i else ""
-            entity = _pick(single[t.lower_], prev, t.idx)
+            entity = _pick(single[t.lower_], prev, t.idx, self.index.sent_of[i])
             entity.mentions.append(self.mention(t.idx, t.idx + len(t.text), t.text))
 
     def _vote_gender(self) -> None:
@@ -526,11 +582,13 @@ class _Builder:
         for n, e in enumerate(self.entities):
             if e.type == "person":
                 for m in e.mentions:
-                    sent_people.setdefault(m.sent, set()).add(n)
+                    # A surname two people share says nothing about either one's gender.
+                    shared = len(self.by_surname.get(m.text.lower(), ())) > 1
+                    sent_people.setdefault(m.sent, set()).add(-1 if shared else n)
         votes: dict[int, Counter[str]] = {}
         for m in _GENDER_PRONOUN_RE.finditer(self.index.text):
             people = sent_people.get(self.index.sent_of[self.index.token_at(m.start())])
-            if people and len(people) == 1:
+            if people and len(people) == 1 and -1 not in people:
                 n = next(iter(people))
                 votes.setdefault(n, Counter())["m" if m.group(1) else "f"] += 1
         for n, counter in votes.items():
@@ -542,7 +600,11 @@ class _Builder:
 
 
 def find_by_name(
-    entities: list[Entity], name: str, at: int, honorific: str | None = None
+    entities: list[Entity],
+    name: str,
+    at: int,
+    honorific: str | None = None,
+    sent: int | None = None,
 ) -> Entity | None:
     """The entity a bare name refers to at offset ``at`` ("Clinton", "Hillary", "Kremlin").
 
@@ -554,21 +616,26 @@ def find_by_name(
     persons = [e for e in entities if e.type == "person" and e.surname == low]
     persons = persons or [e for e in entities if e.type == "person" and low in e.first_names]
     if persons:
-        return _pick(persons, honorific, at)
+        return _pick(persons, honorific, at, sent)
     orgs = [e for e in entities if low in {a.lower() for a in e.aliases}]
-    return _pick(orgs, honorific, at) if orgs else None
+    return _pick(orgs, honorific, at, sent) if orgs else None
 
 
-def _pick(candidates: list[Entity], honorific: str | None, before: int) -> Entity:
-    """Among entities sharing a name: the honorific's gender, then recency, then mentions."""
+def _pick(
+    candidates: list[Entity], honorific: str | None, before: int, sent: int | None = None
+) -> Entity:
+    """Among entities sharing a name: the honorific's gender first; then one named in this
+    or the previous sentence (``sent``); then the most mentioned; then the latest."""
     gender = GENDER_HONORIFICS.get((honorific or "").lower())
     if gender:
         fitting = [e for e in candidates if e.gender in (gender, None)]
         candidates = fitting or candidates
 
-    def key(e: Entity) -> tuple[int, int]:
-        last = max((m.start for m in e.mentions if m.start < before), default=-1)
-        return (last, len(e.mentions))
+    def key(e: Entity) -> tuple[bool, int, int]:
+        earlier = [m for m in e.mentions if m.start < before]
+        last = max(earlier, key=lambda m: m.start) if earlier else None
+        recent = last is not None and sent is not None and last.sent >= sent - 1
+        return (recent, len(earlier), last.start if last else -1)
 
     return max(candidates, key=key)
 

@@ -14,20 +14,23 @@ fullest name the article gives.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from onrecord.evaluate import overlap
+from onrecord.evaluate import normalise_content, overlap
 from onrecord.extract.context import Context, build_context
 from onrecord.extract.cues import Scope
 from onrecord.extract.direct import find_direct, with_speaker_from
 from onrecord.extract.headline import find_headline
+from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.reported import find_reported
-from onrecord.model import Article, Statement
-from onrecord.nlp import get_nlp
+from onrecord.model import Article, Span, Statement
 
 #: A reported reading covering this share of a direct quote is the same statement.
 _SAME_STATEMENT = 0.6
+#: Shorter contents are not merged as echoes ("No." may well be said twice).
+_ECHO_MIN_CHARS = 25
 
 
 def extract(article: Article, *, model: str | None = None, scope: Scope = "speech") -> list[Statement]:
@@ -43,7 +46,7 @@ def extract_many(
     scope: Scope = "speech",
 ) -> Iterator[list[Statement]]:
     """``extract`` over many articles, in order, parsed in batches through ``nlp.pipe``."""
-    nlp = get_nlp(model)
+    nlp = extraction_nlp(model)
     pending: list[Article] = []
 
     def texts() -> Iterator[str]:
@@ -68,14 +71,21 @@ def merge(
 ) -> list[Statement]:
     """One statement per thing said, in text order.
 
-    A reported reading whose cue sits inside a quote is speech quoted by someone else
-    ("President Putin said that ..." inside Peskov's words) and is dropped. A reported reading
-    that is really a direct quote (`Peskov said, "..."`) lends its speaker to the quote.
+    * A reported reading whose cue sits inside a quote or a headline statement is speech
+      quoted by someone else ("President Putin said that ..." inside Peskov's words) or a
+      misparse of the headline, and is dropped; so is one whose cue sits inside another
+      reported statement's content ("Medinsky said that the delegations had agreed to ...").
+    * A reported reading that is really a direct quote (`Peskov said, "..."`) lends its
+      speaker to the quote.
+    * The same words reported twice (a subheadline "Earlier, it was reported that X" and later
+      "Medinsky said that X") are one statement: the first place, the known speaker.
     """
     direct = list(direct)
+    heads = [h for h in headline if not any(overlap(h.pieces(), d.pieces()) >= 0.5 for d in direct)]
+    containers = direct + heads
     kept: list[Statement] = []
     for r in reported:
-        if r.cue is not None and any(_inside(r.cue.start, d) for d in direct):
+        if r.cue is not None and any(_inside(r.cue.start, d) for d in containers):
             continue
         same = next((k for k, d in enumerate(direct) if _same(d, r)), None)
         if same is not None:
@@ -84,10 +94,34 @@ def merge(
         if any(overlap(k.pieces(), r.pieces()) >= 0.8 for k in kept):
             continue
         kept.append(r)
-    heads = [h for h in headline if not any(overlap(h.pieces(), d.pieces()) >= 0.5 for d in direct)]
-    out = direct + kept + heads
+    kept = [
+        r
+        for r in kept
+        if r.cue is None or not any(k is not r and _inside(r.cue.start, k) for k in kept)
+    ]
+    out = _merge_echoes(direct + kept + heads)
     out.sort(key=lambda s: (s.content.start, s.content.end))
     return out
+
+
+def _merge_echoes(statements: list[Statement]) -> list[Statement]:
+    """Keep the first of statements with the same words, with the best-known speaker."""
+    by_text: dict[str, int] = {}
+    out: list[Statement] = []
+    for st in sorted(statements, key=lambda s: s.content.start):
+        key = normalise_content(st.content.text).lower()
+        if len(key) < _ECHO_MIN_CHARS or key not in by_text:
+            by_text.setdefault(key, len(out))
+            out.append(st)
+            continue
+        first = out[by_text[key]]
+        if _mention(first) is None and _mention(st) is not None:
+            out[by_text[key]] = replace(first, speaker=st.speaker, cue=st.cue)
+    return out
+
+
+def _mention(statement: Statement) -> Span | None:
+    return statement.speaker.mention if statement.speaker else None
 
 
 def _inside(offset: int, statement: Statement) -> bool:

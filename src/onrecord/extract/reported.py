@@ -17,20 +17,24 @@ from spacy.tokens import Token
 from onrecord.extract.attribution_model import probability, threshold
 from onrecord.extract.candidates import Candidate, candidates
 from onrecord.extract.context import Context
-from onrecord.extract.cues import MEDIUM_NOUNS, SPEECH_VERBS
+from onrecord.extract.cues import MEDIUM_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from onrecord.extract.spans import char_span, mention_of, trim_content
 from onrecord.model import Span, Speaker, Statement
+
+#: "when asked", "after being told": a cue in an occasion clause, not a statement.
+_OCCASION_WORDS = frozenset({"when", "after", "before", "while", "if", "as", "once"})
+
 
 def find_reported(ctx: Context) -> Iterator[Statement]:
     """Every reported-speech statement whose cue lies outside quotation marks."""
     cut = threshold()
     for tok in ctx.doc:
-        if tok.lower_ == "according" and tok.dep_ == "prep" and not ctx.in_quote(tok):
+        if tok.lower_ == "according" and not ctx.in_quote(tok):
             found = _according_to(ctx, tok)
             if found is not None:
                 yield found
     for cand in candidates(ctx):
-        if not in_scope(cand.verb.lemma_.lower(), ctx.scope):
+        if not in_scope(cand.verb, ctx.scope):
             continue
         p = probability(cand)
         if p < cut:
@@ -40,9 +44,32 @@ def find_reported(ctx: Context) -> Iterator[Statement]:
             yield found
 
 
-def in_scope(lemma: str, scope: str) -> bool:
-    """Speech scope: verbs of saying/writing only; "all" lets the model decide alone."""
-    return scope == "all" or lemma in SPEECH_VERBS
+def in_scope(verb: Token, scope: str) -> bool:
+    """Speech scope: verbs of saying/writing in the active voice; "all": the model decides.
+
+    "Peskov was asked about ..." / "when asked whether ..." name the person spoken *to*, so
+    a passive cue is no statement of its subject.
+    """
+    if scope == "all":
+        return True
+    if verb.pos_ == "NOUN":
+        return verb.lemma_.lower() in SPEECH_NOUNS
+    return verb.lemma_.lower() in SPEECH_VERBS and not spoken_to(verb)
+
+
+def spoken_to(verb: Token) -> bool:
+    """"Peskov was asked ...", "when asked whether ...": the subject is the one addressed.
+
+    "It was reported that ..." keeps its statement (with no speaker): an expletive "it" is
+    nobody being spoken to.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in subjects):
+        return True
+    if subjects:
+        return False
+    occasion = any(c.lower_ in _OCCASION_WORDS for c in verb.children if c.dep_ in ("advmod", "mark"))
+    return occasion or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
 
 
 def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None:
@@ -63,18 +90,29 @@ def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None
 
 def _according_to(ctx: Context, according: Token) -> Statement | None:
     """"According to X, Y" / "Y, according to X": X is the source, the clause is the content."""
+    doc = ctx.doc
     to = next((c for c in according.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None:
+    if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
+        to = doc[according.i + 1]
+    if to is None:
         return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    skip_a, skip_b = according.i, max(according.right_edge.i, to.right_edge.i) + 1
+    sent = according.sent
     head = according.head
-    clause = head if head.pos_ in ("VERB", "AUX") else head.head
-    a, b = clause.left_edge.i, clause.right_edge.i + 1
-    skip_a, skip_b = according.left_edge.i, according.right_edge.i + 1
+    clause = head if head.pos_ in ("VERB", "AUX") and head is not according else None
+    if clause is not None and clause.left_edge.i <= according.i <= clause.right_edge.i:
+        a, b = clause.left_edge.i, clause.right_edge.i + 1
+    else:
+        a, b = sent.start, sent.end  # verbless: "According to X, pretty much the same."
     if skip_a <= a:
         a = skip_b
     elif skip_b >= b:
         b = skip_a
+    elif skip_a - a < b - skip_b:
+        a = skip_b  # "According to X, Y": the words after the source
+    else:
+        b = skip_a  # "Y, according to X"
     if b <= a:
         return None
     cue_a, cue_b = char_span(ctx.doc, according.i, to.i + 1)
@@ -87,8 +125,7 @@ def _addressee(verb: Token) -> str | None:
         return None
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            a, b = char_span(verb.doc, child.left_edge.i, child.right_edge.i + 1)
-            return verb.doc.text[a:b]
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1].text
     return None
 
 
@@ -98,8 +135,7 @@ def _occasion(verb: Token) -> str | None:
         if child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
-                a, b = char_span(verb.doc, child.i, child.right_edge.i + 1)
-                return verb.doc.text[a:b]
+                return verb.doc[child.i : child.right_edge.i + 1].text
     return None
 
 

@@ -44,7 +44,7 @@ def mention_of(subject: Token) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     a, b = char_span(doc, start, end)
-    return Span.of(doc.text, a, b)
+    return Span(a, b, doc[start:end].text)  # doc.text would rebuild the whole text
 
 
 def token_span(doc: Doc, tokens: Iterable[Token]) -> Span | None:
@@ -53,7 +53,7 @@ def token_span(doc: Doc, tokens: Iterable[Token]) -> Span | None:
     if not toks:
         return None
     a, b = char_span(doc, toks[0].i, toks[-1].i + 1)
-    return Span.of(doc.text, a, b)
+    return Span(a, b, doc[toks[0].i : toks[-1].i + 1].text)
 
 
 def trim_content(text: str, start: int, end: int, *, drop_that: bool = True) -> tuple[int, int]:

@@ -89,6 +89,7 @@ def _entry_article(
         outlet=_plain(feed, "title") or (dateline.outlet if dateline else None),
         published=_entry_time(entry) or (dateline.published if dateline else None),
         dateline=dateline.place if dateline else None,
+        dateline_end=dateline.end if dateline else None,
         headline=title,
         byline=entry.get("author") or None,
         url=entry.get("link") or None,

@@ -214,6 +214,7 @@ def read_html(
         or (dateline.published if dateline else None)
         or published,
         dateline=dateline.place if dateline else None,
+        dateline_end=dateline.end if dateline else None,
         headline=headline,
         subheadline=description if description and description not in body else None,
         byline=doc.author if doc is not None else None,

@@ -65,6 +65,7 @@ def parse_document(obj: dict[str, Any], source: str, hints: Hints = NO_HINTS) ->
         outlet=given["outlet"] or (wire.dateline.outlet if wire.dateline else None),
         published=published or wire.published,
         dateline=given["dateline"] or (wire.dateline.place if wire.dateline else None),
+        dateline_end=wire.dateline.end if wire.dateline else None,
         headline=given["headline"] or wire.headline,
         subheadline=given["subheadline"] or wire.subheadline,
         byline=given["byline"] or wire.byline,

@@ -244,9 +244,14 @@ def finish(text: str, source: str, hints: Hints, **fields: Any) -> Article:
 
     ``fields`` are the Article fields the reader found (``outlet``, ``published``, ...);
     ``id`` defaults to the content id. What a hint replaced is kept in ``meta`` so the
-    record can still show what the source itself said.
+    record can still show what the source itself said. ``dateline_end`` (where the prose
+    starts after ``MOSCOW, March 28. /TASS/.``) goes to ``meta["dateline_end"]``, so
+    extractors can keep the dateline out of a first-sentence statement.
     """
     meta: dict[str, Any] = dict(fields.pop("meta", None) or {})
+    dateline_end = fields.pop("dateline_end", None)
+    if dateline_end is not None:
+        meta["dateline_end"] = dateline_end
     outlet = fields.pop("outlet", None) or None
     published = fields.pop("published", None) or None
     if hints.outlet:

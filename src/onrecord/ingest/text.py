@@ -222,8 +222,6 @@ def read_text(data: bytes, source: str, hints: Hints, declared: str | None = Non
     text = decoded.text
     wire = parse_wire(text)
     meta = encoding_meta(decoded.encoding, decoded.note)
-    if wire.dateline:
-        meta["dateline_end"] = wire.dateline.end
     return finish(
         text,
         source,
@@ -231,6 +229,7 @@ def read_text(data: bytes, source: str, hints: Hints, declared: str | None = Non
         outlet=wire.dateline.outlet if wire.dateline else None,
         published=wire.published,
         dateline=wire.dateline.place if wire.dateline else None,
+        dateline_end=wire.dateline.end if wire.dateline else None,
         headline=wire.headline,
         subheadline=wire.subheadline,
         byline=wire.byline,

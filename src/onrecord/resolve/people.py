@@ -47,7 +47,7 @@ TITLES = wordset(
     "leader first lady speaker attorney of democrat democratic republican rival candidate "
     "nominee gop dem independent libertarian activist host anchor author professor economist "
     "analyst strategist pollster manager adviser advisor director officer ceo founder chair "
-    "executive businessman billionaire congressman congresswoman"
+    "executive businessman billionaire congressman congresswoman retired widow"
 )
 #: Lower-case words that belong inside person names.
 PARTICLES = wordset("von van der den de da del della di du la le bin ibn al el ben st")
@@ -98,50 +98,93 @@ def _fold(word: str) -> str:
 
 def _proper(word: str) -> str:
     """Title-case an all-capitals transcript name ("WALLACE" -> "Wallace")."""
-    return word.capitalize() if word.isupper() and len(word) > 2 else word
+    return word.capitalize() if word.isalpha() and word.isupper() and len(word) > 2 else word
+
+
+_PREPOSITIONS = wordset("for of to with at in under by from about on against")
+_COORDINATION_RE = re.compile(r"[A-Z]\S*\s+(?:and|&)\s+(?:[a-z]+\s+)*[A-Z]")
+
+
+def _clean(name: str) -> str:
+    """One speaker's name out of a mention: parenthesised parts ("(R-Wis.)") dropped, and of
+    comma-separated parts the first that ends in a name not governed by a preposition
+    ("Phil Smith, a spokesman for the union" -> "Phil Smith"; "An attorney for Pagliano,
+    Mark MacDougall" -> "Mark MacDougall")."""
+    name = re.sub(r"\([^)]*\)", " ", name)
+    parts = [" ".join(p.split()) for p in name.split(",")]
+    parts = [p for p in parts if p]
+    for part in parts:
+        words = _words(part)
+        run = _run_start(words)
+        if run < len(words) and (run == 0 or _fold(words[run - 1]) not in _PREPOSITIONS):
+            return part
+    return parts[0] if parts else ""
+
+
+def _run_start(words: list[str]) -> int:
+    """Where the trailing run of capitalised words (particles allowed inside) begins."""
+    start = len(words)
+    while start > 0 and (words[start - 1][:1].isupper() or _fold(words[start - 1]) in PARTICLES):
+        start -= 1
+    while start < len(words) and _fold(words[start]) in PARTICLES and start + 1 < len(words):
+        if words[start + 1][:1].isupper() and start > 0:
+            break
+        start += 1
+    return start
+
+
+def _generic(raw: str, folded: list[str], stype: SpeakerType, any_capital: bool) -> NameInfo:
+    kind: NameKind = "description" if any_capital else "generic"
+    key = " ".join(f for f in folded if f not in ("the", "a", "an"))
+    return NameInfo(raw, raw, kind, ("d:" if kind == "description" else "g:") + key, stype)
 
 
 def analyse_name(name: str | None, type_: str | None = None) -> NameInfo | None:
     """Read a speaker name; None for nothing usable (empty, a bare pronoun)."""
     if not name or not name.strip():
         return None
-    raw = " ".join(name.split())
-    words = _words(raw)
+    raw = " ".join(name.split()).strip(" ,;:")
+    stype: SpeakerType = type_ if type_ in ("person", "organisation") else "unknown"  # type: ignore[assignment]
+    if stype != "organisation" and _COORDINATION_RE.search(raw):
+        # "Hillary Clinton and Donald Trump": several speakers, kept to their article
+        return NameInfo(raw, raw, "generic", "g:" + raw.casefold(), stype)
+    words = _words(_clean(raw) if stype != "organisation" else raw)
     if not words:
         return None
     folded = [_fold(w) for w in words]
     if len(words) == 1 and folded[0] in PRONOUNS:
         return None
-    stype: SpeakerType = type_ if type_ in ("person", "organisation") else "unknown"  # type: ignore[assignment]
     head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
     if stype == "unknown" and head in TITLES and words[-1].islower():
-        key_words = [f for f in folded if f not in ("the", "a", "an")]
-        return NameInfo(raw, raw, "description", "d:" + " ".join(key_words), stype)
+        return _generic(raw, folded, stype, True)
     # "the Kremlin", "the Palace": people's names do not take "the"
     the_name = folded[0] == "the" and len(words) > 1 and all(w[:1].isupper() for w in words[1:])
-    is_org = stype == "organisation" or (stype != "person" and (head in ORG_WORDS or the_name))
-    if is_org:
+    if stype == "organisation" or (stype != "person" and (head in ORG_WORDS or the_name)):
         kept = [w for w, f in zip(words, folded, strict=True) if f not in ("the", "a", "an")]
-        display = re.sub(r"(?i)^(?:the|a|an)\s+", "", raw) or raw
-        key = "o:" + " ".join(f for f in folded if f not in ("the", "a", "an"))
-        if not any(w[:1].isupper() for w in kept) and len(kept) > 0 and not raw[:1].isupper():
-            return NameInfo(raw, raw, "generic", "g:" + key[2:], "organisation")
-        return NameInfo(raw, display, "org", key, "organisation")
-    # The name is the trailing run of capitalised words (particles allowed inside), without
-    # the titles in front of it: "Foreign ministry spokesman Ivo Brenn" -> "Ivo Brenn".
-    start = len(words)
-    while start > 0 and (words[start - 1][:1].isupper() or folded[start - 1] in PARTICLES):
-        start -= 1
-    while start < len(words) - 1 and folded[start] in TITLES | PARTICLES:
+        if not any(w[:1].isupper() for w in kept) and not raw[:1].isupper():
+            return NameInfo(raw, raw, "generic", "g:" + " ".join(_fold(w) for w in kept), stype)
+        display = re.sub(r"(?i)^(?:the|a|an)\s+", "", " ".join(words)) or raw
+        return NameInfo(
+            raw, display, "org", "o:" + " ".join(_fold(w) for w in kept), "organisation"
+        )
+    # The name is the trailing run of capitalised words after the last title in it:
+    # "Retired U.S. Air Force Gen. Norman Ham" -> "Norman Ham".
+    start = _run_start(words)
+    if 0 < start < len(words) and folded[start - 1] in _PREPOSITIONS:
+        # "a spokeswoman for Hillary Clinton" speaks for her, and is not her
+        return _generic(raw, folded, stype, True)
+    titles = [i for i in range(start, len(words) - 1) if folded[i] in TITLES]
+    if titles:
+        start = titles[-1] + 1
+    while start < len(words) - 1 and folded[start] in TITLES:
         start += 1
     core, core_f = words[start:], folded[start:]
-    capitalised = [w[:1].isupper() for w in core]
-    if not any(capitalised) or (len(core) == 1 and core_f[0] in TITLES):
-        kind: NameKind = "description" if any(w[:1].isupper() for w in words) else "generic"
-        key_words = [f for f in folded if f not in ("the", "a", "an")]
-        return NameInfo(
-            raw, raw, kind, ("d:" if kind == "description" else "g:") + " ".join(key_words), stype
-        )
+    if (
+        not core
+        or not any(w[:1].isupper() for w in core)
+        or (len(core) == 1 and core_f[0] in TITLES)
+    ):
+        return _generic(raw, folded, stype, any(w[:1].isupper() for w in words))
     suffix = core_f[-1] if len(core) > 2 and core_f[-1] in SUFFIXES else None
     names = [w for w, f in zip(core, core_f, strict=True) if f not in SUFFIXES or w is core[0]]
     names_f = [_fold(w) for w in names]

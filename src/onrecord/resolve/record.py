@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date, timedelta
 
 from onrecord.errors import UsageError
 from onrecord.resolve.events import find_events
-from onrecord.resolve.links import THRESHOLD, Shingles, shingles, similarity, within_window
+from onrecord.resolve.links import WINDOW_DAYS, LinkPool, shingles
 from onrecord.resolve.people import (
     NameInfo,
     analyse_name,
@@ -58,10 +59,11 @@ def _process_articles(store: Store, rs: RecordStore) -> None:
             if row is None or row.text is None:  # deleted meanwhile: nothing to do
                 continue
             article = replace(row.to_article(), id=article_id)
-            for stored in store.article_statements(article_id):
-                if stored.statement.when is None:
-                    when, precision = statement_when(article, stored.statement)
-                    rs.set_when(stored.id, when, precision)
+            rs.set_whens(
+                (*statement_when(article, stored.statement), stored.id)
+                for stored in store.article_statements(article_id)
+                if stored.statement.when is None
+            )
             rs.replace_events(article_id, find_events(article.text, article))
 
 
@@ -80,35 +82,45 @@ def _info(name: str, type_: str | None) -> NameInfo:
 
 def _assign_people(rs: RecordStore) -> None:
     surnames: set[str] = set()
-    for name, type_, article_id in rs.unassigned_names():
+    decided: dict[tuple[str, str], str] = {}
+    assignments: list[tuple[str, int]] = []
+    for statement_id, name, type_, article_id in rs.unassigned():
         info = _info(name, type_)
         scope = article_id if info.local else ""
-        known = rs.alias(name, scope)
-        if known is not None:
-            rs.assign(name, scope, known.person_id)
-            continue
-        decision = decide(
-            info,
-            by_key=rs.person_for_key(info.key, scope),
-            full_with_surname=rs.full_name_persons(info.surname)
-            if info.kind == "surname" and info.surname
-            else [],
-            role_holders=rs.role_holders(name) if info.kind == "description" else [],
-        )
-        person_id = decision.person_id
+        person_id = decided.get((name, scope))
         if person_id is None:
-            person_id = rs.person_with_key(info.key, scope) or rs.create_person(
-                person_id_for(info.key, scope), info.display, info.type, info.kind, info.key, scope
-            )
-        rs.add_alias(
-            AliasRow(name, scope, info.key, info.kind, info.surname, person_id, decision.how)
-        )
-        rs.assign(name, scope, person_id)
-        if info.surname and not info.local:
-            surnames.add(info.surname)
+            person_id = _place_name(rs, name, info, scope)
+            decided[(name, scope)] = person_id
+            if info.surname and not info.local:
+                surnames.add(info.surname)
+        assignments.append((person_id, statement_id))
+    rs.set_persons(assignments)
     for surname in sorted(surnames):
         _recheck_surname(rs, surname)
     rs.delete_orphans()
+
+
+def _place_name(rs: RecordStore, name: str, info: NameInfo, scope: str) -> str:
+    """The entity of a speaker name: the one it already has, or the registry's decision
+    (recorded as a new alias)."""
+    known = rs.alias(name, scope)
+    if known is not None:
+        return known.person_id
+    decision = decide(
+        info,
+        by_key=rs.person_for_key(info.key, scope),
+        full_with_surname=rs.full_name_persons(info.surname)
+        if info.kind == "surname" and info.surname
+        else [],
+        role_holders=rs.role_holders(name) if info.kind == "description" else [],
+    )
+    person_id = decision.person_id
+    if person_id is None:
+        person_id = rs.person_with_key(info.key, scope) or rs.create_person(
+            person_id_for(info.key, scope), info.display, info.type, info.kind, info.key, scope
+        )
+    rs.add_alias(AliasRow(name, scope, info.key, info.kind, info.surname, person_id, decision.how))
+    return person_id
 
 
 def _recheck_surname(rs: RecordStore, surname: str) -> None:
@@ -144,30 +156,44 @@ def _link_statements(rs: RecordStore) -> None:
     for item in rs.unlinked():
         by_person[item.person_id].append(item)
     for person_id, new_items in by_person.items():
-        pool: list[tuple[LinkItem, Shingles]] = [
-            (item, shingles(item.content)) for item in rs.linked_of(person_id)
-        ]
+        since, until = _pub_window([i.published for i in new_items])
+        pool = LinkPool()
+        for old in rs.linked_of(person_id, since, until):
+            if old.group_id is not None:
+                pool.add(shingles(old.content), old.when or old.published, old.group_id)
+        links: list[tuple[int, int, float | None]] = []
         for item in new_items:
             sh = shingles(item.content)
             day = item.when or item.published
-            groups: set[int] = set()
-            best: float | None = None
-            for other, other_sh in pool:
-                if not within_window(day, other.when or other.published):
-                    continue
-                score = similarity(sh, other_sh)
-                if score >= THRESHOLD and other.group_id is not None:
-                    groups.add(other.group_id)
-                    best = score if best is None else max(best, score)
-            group = min(groups) if groups else item.id
-            for other_group in groups - {group}:
-                rs.merge_groups(other_group, group)
-            if len(groups) > 1:
-                pool = [
-                    (replace(o, group_id=group) if o.group_id in groups else o, s) for o, s in pool
-                ]
-            rs.add_link(item.id, group, best)
-            pool.append((replace(item, group_id=group), sh))
+            found = pool.matches(sh, day)
+            group = min(found) if found else item.id
+            for other in found:
+                if other != group:
+                    rs.merge_groups(other, group)
+                    pool.merge(other, group)
+            links.append((item.id, group, max(found.values()) if found else None))
+            pool.add(sh, day, group)
+        rs.add_links((sid, pool.group(gid), score) for sid, gid, score in links)
+
+
+#: Publication dates searched around new statements: the link window plus a week, because a
+#: statement's own date ("on Monday") can precede its article's.
+_PUB_MARGIN_DAYS = WINDOW_DAYS + 7
+
+
+def _pub_window(published: list[str | None]) -> tuple[str | None, str | None]:
+    """The range of publication days (YYYY-MM-DD) that can hold earlier reports of statements
+    published on these dates; (None, None) when any lacks a year (search everything)."""
+    days = []
+    for value in published:
+        try:
+            days.append(date.fromisoformat((value or "")[:10]))
+        except ValueError:
+            return None, None
+    if not days:
+        return None, None
+    margin = timedelta(days=_PUB_MARGIN_DAYS)
+    return (min(days) - margin).isoformat(), (max(days) + margin).isoformat() + "\uffff"
 
 
 # --------------------------------------------------------------------------- corrections

@@ -212,12 +212,26 @@ def _y(name: str) -> str:
 
 
 Handler = Callable[[re.Match[str], "Base | None", bool], tuple[MatchKind, When] | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+_RULES: list[tuple[re.Pattern[str], Handler, str]] = []
+#: What a rule needs to see in a text before it is worth running (see :func:`find_times`).
+_NEEDS = {
+    "month": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+    "digit": re.compile(r"\d"),
+    "word": re.compile(
+        r"(?i)day|night|morning|afternoon|evening|week|month|year|tomorrow|tonight|ago"
+    ),
+}
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+def _rule(pattern: str, needs: str | None = None) -> Callable[[Handler], Handler]:
+    """Register a rule; ``needs`` names the _NEEDS class it requires (guessed when None:
+    a month name, else a year's digits, else a relative time word)."""
+    if needs is None:
+        needs = "month" if "January" in pattern else "digit" if "\\d\\d" in pattern else "word"
+
     def wrap(handler: Handler) -> Handler:
-        _RULES.append((re.compile(pattern, flags), handler))
+        _RULES.append((re.compile(pattern), handler, needs))
         return handler
 
     return wrap
@@ -460,7 +474,8 @@ def _part_of(base: Base, first: date, last: date, side: str) -> tuple[MatchKind,
 
 @_rule(
     r"\b(?:(?P<mod>(?i:last|next|this|on|earlier\s+on|late\s+on|early\s+on|from|until|by|since))\s+)?"
-    rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?\b(?!\s*,?\s*(?:[0-3]?\d\b|{'|'.join(_MONTHS)}))"
+    rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?\b(?!\s*,?\s*(?:[0-3]?\d\b|{'|'.join(_MONTHS)}))",
+    needs="weekday",
 )
 def _weekday(m: re.Match[str], base: Base | None, future: bool) -> tuple[MatchKind, When] | None:
     today = base.day_date if base else None
@@ -526,9 +541,11 @@ def find_times(
     """
     base = published if isinstance(published, Base) or published is None else Base.parse(published)
     stop = len(text) if end is None else end
+    present = {name for name, trigger in _NEEDS.items() if trigger.search(text, start, stop)}
     found: list[tuple[re.Match[str], Handler]] = []
-    for pattern, handler in _RULES:
-        found.extend((m, handler) for m in pattern.finditer(text, start, stop))
+    for pattern, handler, needs in _RULES:
+        if needs in present:  # most sentences name no time: a few cheap scans skip the rules
+            found.extend((m, handler) for m in pattern.finditer(text, start, stop))
     found.sort(key=lambda item: (item[0].start(), -(item[0].end() - item[0].start())))
     out: list[TimeMatch] = []
     taken: list[tuple[int, int]] = []

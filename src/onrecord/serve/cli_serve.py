@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 
 from onrecord.config import db_path
@@ -30,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--token",
         help="allow ingest over HTTP with `Authorization: Bearer TOKEN` "
-        "(default $ONRECORD_TOKEN; without one the server is read-only)",
+        "(default $ONRECORD_TOKEN, which keeps it out of the process list; "
+        "without one the server is read-only)",
     )
     p.add_argument(
         "--max-upload-mb",
@@ -53,10 +55,30 @@ def run(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("ONRECORD_TOKEN") or None
     path = db_path(args.db)
     app = create_app(path, token, max_body=int(args.max_upload_mb * 1024 * 1024))
+    sock = _listen(args.host, args.port)
     mode = "ingest allowed with the token" if token else "read-only"
     print(
         f"onrecord: serving {path} at http://{args.host}:{args.port}/ ({mode}); Ctrl-C stops",
         file=sys.stderr,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    with sock:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a busy port is a one-line usage error."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host!r}: cannot resolve ({exc.strerror})") from exc
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror})") from exc
+    return sock

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from onrecord import __version__
 from onrecord.errors import StoreError
 from onrecord.serve.web import api, errors, ingest, pages
+from onrecord.serve.web.headers import SecurityHeaders
 from onrecord.serve.web.limits import DEFAULT_MAX_BODY, BodyLimit
 from onrecord.serve.web.stores import StorePool
 
@@ -62,6 +63,7 @@ def create_app(
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB_DIR / "templates"), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)

@@ -100,16 +100,20 @@ class RecordStore:
 
     # ------------------------------------------------------------------ registry: reading
 
-    def unassigned_names(self) -> list[tuple[str, str | None, str]]:
-        """Distinct (speaker name, type, article id) of statements without a person yet."""
+    def unassigned(self) -> list[tuple[int, str, str | None, str]]:
+        """(statement id, speaker name, type, article id) of statements without a person yet."""
         return [
-            (r[0], r[1], r[2])
+            (int(r[0]), r[1], r[2], r[3])
             for r in self._all(
-                "SELECT speaker_name, max(speaker_type), article_id FROM statements"
+                "SELECT id, speaker_name, speaker_type, article_id FROM statements"
                 " WHERE person_id IS NULL AND speaker_name IS NOT NULL AND trim(speaker_name) != ''"
-                " GROUP BY speaker_name, article_id ORDER BY min(id)"
+                " ORDER BY id"
             )
         ]
+
+    def set_persons(self, pairs: Iterable[tuple[str, int]]) -> None:
+        """Set ``person_id`` of statements: ``(person id, statement id)`` pairs."""
+        self.conn.executemany("UPDATE statements SET person_id = ? WHERE id = ?", list(pairs))
 
     def alias(self, alias: str, scope: str) -> AliasRow | None:
         rows = self._all(
@@ -238,8 +242,11 @@ class RecordStore:
     def assign(self, alias: str, scope: str, person_id: str) -> int:
         """Point the statements carrying ``alias`` (in ``scope``) at ``person_id``; those whose
         person changes lose their links (they are re-linked on the next update)."""
-        where = "speaker_name = ?" + (" AND article_id = ?" if scope else "")
-        params: list[Any] = [alias, *([scope] if scope else [])]
+        # the NOCASE term lets SQLite use the speaker index; the plain one keeps it exact
+        where = "speaker_name = ? COLLATE NOCASE AND speaker_name = ?" + (
+            " AND article_id = ?" if scope else ""
+        )
+        params: list[Any] = [alias, alias, *([scope] if scope else [])]
         self._run(
             "DELETE FROM link_members WHERE statement_id IN (SELECT id FROM statements"
             f" WHERE {where} AND person_id IS NOT NULL AND person_id != ?)",
@@ -322,20 +329,30 @@ class RecordStore:
         )
         return [LinkItem(*r) for r in rows]
 
-    def linked_of(self, person_id: str) -> list[LinkItem]:
-        """The person's statements that are already linked, with their group."""
+    def linked_of(
+        self, person_id: str, since: str | None = None, until: str | None = None
+    ) -> list[LinkItem]:
+        """The person's statements that are already linked, with their group; with
+        ``since``/``until`` only those of articles published in that range or with a year
+        unknown (``pub_date`` NULL), which keeps linking near-linear in time."""
+        where = ""
+        params: list[Any] = [person_id]
+        if since and until:
+            where = " AND (a.pub_date IS NULL OR a.pub_date BETWEEN ? AND ?)"
+            params += [since, until]
         rows = self._all(
             f"SELECT {self._LINK_COLS}, m.group_id FROM statements s"
             " JOIN articles a ON a.id = s.article_id JOIN link_members m ON m.statement_id = s.id"
-            " WHERE s.person_id = ? AND a.latest = 1 ORDER BY a.seq, s.position",
-            (person_id,),
+            f" WHERE s.person_id = ? AND a.latest = 1{where} ORDER BY a.seq, s.position",
+            params,
         )
         return [LinkItem(*r) for r in rows]
 
-    def add_link(self, statement_id: int, group_id: int, score: float | None) -> None:
-        self._run(
+    def add_links(self, links: Iterable[tuple[int, int, float | None]]) -> None:
+        """Store ``(statement id, group id, score)`` link rows."""
+        self.conn.executemany(
             "INSERT OR REPLACE INTO link_members (statement_id, group_id, score) VALUES (?, ?, ?)",
-            (statement_id, group_id, score),
+            list(links),
         )
 
     def merge_groups(self, source: int, target: int) -> None:
@@ -392,10 +409,10 @@ class RecordStore:
             )
         ]
 
-    def set_when(self, statement_id: int, when: str | None, precision: str | None) -> None:
-        self._run(
-            'UPDATE statements SET "when" = ?, when_precision = ? WHERE id = ?',
-            (when, precision, statement_id),
+    def set_whens(self, rows: Iterable[tuple[str | None, str | None, int]]) -> None:
+        """Set statement times: ``(when, precision, statement id)`` rows."""
+        self.conn.executemany(
+            'UPDATE statements SET "when" = ?, when_precision = ? WHERE id = ?', list(rows)
         )
 
     def replace_events(self, article_id: str, events: Iterable[Any]) -> None:

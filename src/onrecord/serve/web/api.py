@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from onrecord.api import record as record_api
 from onrecord.serve.web import convert, queries
 from onrecord.serve.web.deps import FilterDep, StoreDep
 from onrecord.serve.web.paging import Page, envelope, page_params
@@ -120,3 +121,50 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/outlets", summary="Outlets and how many articles each has")
 def list_outlets(store: StoreDep) -> dict[str, Any]:
     return {"items": [{"outlet": o, "articles": n} for o, n in store.outlets()]}
+
+
+@router.get("/timeline", summary="Events and statements in date order (one entry per remark)")
+def get_timeline(
+    request: Request,
+    store: StoreDep,
+    page: PageDep,
+    speaker: Annotated[str | None, Query(description="registry name, alias or id")] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    search: Annotated[str | None, Query(description="words in statements and events")] = None,
+    kind: Annotated[
+        record_api.TimelineKind, Query(description="all, events or statements")
+    ] = "all",
+) -> dict[str, Any]:
+    entries = record_api.timeline(
+        store,
+        speaker=speaker or None,
+        since=since or None,
+        until=until or None,
+        search=search or None,
+        kind=kind,
+    )
+    shown = entries[page.offset : page.offset + page.limit]
+    return envelope(request, [_timeline_json(e) for e in shown], len(entries), page)
+
+
+def _timeline_json(entry: record_api.TimelineEntry) -> dict[str, Any]:
+    out = entry.to_json()
+    out["links"] = {
+        "article": f"/articles/{convert.path_part(entry.article_id)}",
+        "speaker": convert.speaker_links(entry.speaker)["page"] if entry.speaker else None,
+    }
+    return out
+
+
+@router.get(
+    "/groups",
+    summary="One speaker's statements of one day across outlets: first report, word diffs",
+)
+def get_groups(
+    store: StoreDep,
+    speaker: Annotated[str, Query(description="registry name, alias or id")],
+    date: Annotated[str, Query(description="the day, YYYY-MM-DD")],
+) -> dict[str, Any]:
+    groups = record_api.compare(speaker, date, db=store)
+    return {"items": [g.to_json() for g in groups], "total": len(groups)}

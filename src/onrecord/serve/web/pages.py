@@ -59,7 +59,7 @@ def speakers_page(request: Request, store: StoreDep, page: PageDep) -> HTMLRespo
 @router.get("/speakers/{ref:path}", response_class=HTMLResponse)
 def speaker_page(ref: str, request: Request, store: StoreDep) -> HTMLResponse:
     speaker = speaker_detail(store, ref)
-    return render(request, "speaker.html", speaker=speaker, activity=speaker["activity"])
+    return render(request, "speaker.html", speaker=speaker)
 
 
 @router.get("/articles", response_class=HTMLResponse)

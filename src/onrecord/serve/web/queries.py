@@ -7,17 +7,19 @@ the API returns for the same question.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from onrecord.serve.web.convert import speaker_links
+from onrecord.api import record as record_api
+from onrecord.serve.web.convert import speaker_links, statement_json
 from onrecord.serve.web.paging import Page
 from onrecord.store.db import SpeakerRow, StatementFilter, Store, StoredStatement
-from onrecord.store.record import PersonRow, RecordStore
+from onrecord.store.record import RecordStore
 
 UNKNOWN_OUTLET = "unknown outlet"
+#: Statements a speaker page lists as the latest.
+LATEST = 10
 
 Sort = Literal["relevance", "date", "-date"]
 SORTS: tuple[tuple[Sort, str], ...] = (
@@ -32,8 +34,7 @@ def find_statements(
 ) -> tuple[list[StoredStatement], int]:
     """One page of statements matching ``flt`` and how many match in all.
 
-    ``relevance`` ranks full-text matches (falls back to newest first without a search);
-    the store lists oldest first, so newest first reads the mirrored window and reverses it.
+    ``relevance`` ranks full-text matches (falls back to newest first without a search).
     """
     total = store.count_statements(flt)
     if sort == "relevance" and flt.search and flt.search.strip():
@@ -41,12 +42,34 @@ def find_statements(
     elif sort == "date":
         rows = store.statements(flt, limit=page.limit, offset=page.offset)
     else:
-        count = min(page.limit, total - page.offset)
-        if count <= 0:
-            return [], total
-        start = total - page.offset - count
-        rows = store.statements(flt, limit=count, offset=start)[::-1]
+        rows = _newest_first(store, flt, page, total)
     return rows, total
+
+
+def _newest_first(store: Store, flt: StatementFilter, page: Page, total: int) -> list[Any]:
+    """Newest first, articles without a known year last, from the store's oldest-first order.
+
+    The store lists dated statements oldest first and then the undated ones (a date range
+    never matches those). So the dated ones are read as the mirrored window and reversed, and
+    the undated ones follow in their own order.
+    """
+    # With a date bound, or when every article's year is known (two cheap article counts),
+    # all matches are dated; only otherwise is the dated share counted.
+    all_dated = bool(flt.since or flt.until) or (
+        store.count_articles(all_revisions=True)
+        == store.count_articles(since="0001", all_revisions=True)
+    )
+    dated = total if all_dated else store.count_statements(replace(flt, since="0001"))
+    out: list[StoredStatement] = []
+    if page.offset < dated:
+        count = min(page.limit, dated - page.offset)
+        start = dated - page.offset - count
+        out = store.statements(flt, limit=count, offset=start)[::-1]
+    more = page.limit - len(out)
+    first_undated = max(page.offset, dated)
+    if more > 0 and first_undated < total:
+        out += store.statements(flt, limit=more, offset=first_undated)
+    return out
 
 
 def statement_by_key(store: Store, key: str) -> StoredStatement | None:
@@ -72,6 +95,7 @@ class SpeakerView:
     affiliations: tuple[str, ...]
     activity: list[dict[str, Any]]  # [{date, outlet, count}], by date
     filter: StatementFilter  # selects the speaker's statements
+    latest: list[StoredStatement]  # the most recent statements, newest first
 
     def to_json(self) -> dict[str, Any]:
         dated = sorted(a["date"] for a in self.activity if a["date"] and a["date"][:1] != "-")
@@ -94,46 +118,37 @@ class SpeakerView:
                 for o, n in sorted(by_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             "activity": self.activity,
+            "latest": [statement_json(s) for s in self.latest],
             "links": speaker_links(self.id),
         }
 
 
 def speaker_view(store: Store, ref: str) -> SpeakerView | None:
-    """A speaker by registry id, by a name the registry knows, else by the name statements
-    carry (case-insensitive); None when nothing matches."""
-    ref = ref.strip()
+    """A speaker by registry id or a name the registry knows (its profile), else by the name
+    statements carry (case-insensitive); None when nothing matches. A name that several
+    registry entities share is a UsageError listing them (answered with 400)."""
+    ref = " ".join(ref.split())
     if not ref:
         return None
-    if store.has_table("persons"):
-        rs = RecordStore(store)
-        person = rs.person(ref) or _only(p for p in rs.persons_named(ref) if not p.scope)
-        if person is not None:
-            return _person_view(rs, person)
+    if store.has_table("persons") and RecordStore(store).persons_named(ref):
+        return _profile_view(record_api.speaker(ref, db=store, latest=LATEST))
     for row in store.speakers(name=ref):
         if row.name.casefold() == ref.casefold():
             return _name_view(store, row)
     return None
 
 
-def _only(items: Iterable[PersonRow]) -> PersonRow | None:
-    found = list(items)
-    return found[0] if len(found) == 1 else None
-
-
-def _person_view(rs: RecordStore, person: PersonRow) -> SpeakerView:
-    roles = dict.fromkeys(r[0] for r in rs.roles_of(person.id))
+def _profile_view(p: record_api.SpeakerProfile) -> SpeakerView:
     return SpeakerView(
-        id=person.id,
-        name=person.name,
-        type=person.type,
-        aliases=tuple(a.alias for a in rs.aliases_of(person.id) if a.alias != person.name),
-        roles=tuple(roles),
-        affiliations=tuple(a for a, _ in rs.affiliations_of(person.id)),
-        activity=[
-            {"date": day, "outlet": outlet or UNKNOWN_OUTLET, "count": n}
-            for day, outlet, n in rs.per_day(person.id)
-        ],
-        filter=StatementFilter(person_id=person.id),
+        id=p.id,
+        name=p.name,
+        type=p.type,
+        aliases=tuple(a for a in p.aliases if a != p.name),
+        roles=tuple(dict.fromkeys(r.role for r in p.roles)),
+        affiliations=p.affiliations,
+        activity=[{"date": d or None, "outlet": o, "count": n} for d, o, n in p.per_day],
+        filter=StatementFilter(person_id=p.id),
+        latest=list(p.latest),
     )
 
 
@@ -157,6 +172,7 @@ def _name_view(store: Store, row: SpeakerRow) -> SpeakerView:
             )
         ],
         filter=flt,
+        latest=find_statements(store, flt, Page(LATEST, 0), "-date")[0],
     )
 
 
@@ -173,10 +189,10 @@ def versions(store: Store, row: StoredStatement) -> list[StoredStatement]:
     The record links reports of one remark (same person, few days apart, similar words:
     ``onrecord.resolve.links``) into a group; a statement not linked is its own only version.
     """
-    if not row.person_id or not store.has_table("link_members"):
+    if not store.has_table("link_members"):
         return [row]
     rs = RecordStore(store)
-    group = next((i.group_id for i in rs.person_statements(row.person_id) if i.id == row.id), None)
+    group = rs.groups_of([row.id]).get(row.id)
     if group is None:
         return [row]
     found = [

@@ -1,11 +1,11 @@
 // The speaker page: a stacked bar chart of statements over time by outlet (inline SVG drawn
-// here, no chart library), and the latest statements as quote cards from the API.
+// here, no chart library), and the latest statements as quote cards. The data comes
+// embedded in the page as JSON (the same object /api/speakers/{id} returns).
 "use strict";
 
 (() => {
   const SVG = "http://www.w3.org/2000/svg";
   const COLORS = ["#1f5fa8", "#d9822b", "#2a8a4a", "#a23b72", "#6c5ce7", "#b8860b", "#00838f", "#7a8699"];
-  const W = 720;
   const H = 240;
   const PAD = { left: 36, right: 8, top: 10, bottom: 40 };
 
@@ -43,20 +43,52 @@
     return { size: 4, keys: out };
   }
 
-  /** Draw the chart into `figure`; `activity` is [{date, outlet, count}] with full dates. */
+  /**
+   * Rows placed on the time axis. A date without a year ("--03-28", as wire datelines give
+   * it) is placed in the year most of the speaker's dated statements have, and flagged.
+   */
+  function placeRows(activity) {
+    const years = new Map();
+    for (const r of activity) {
+      if (/^\d{4}-\d{2}-\d{2}/.test(r.date || "")) {
+        const y = r.date.slice(0, 4);
+        years.set(y, (years.get(y) || 0) + r.count);
+      }
+    }
+    const refYear = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] || null;
+    const placed = [];
+    let assumed = 0;
+    for (const r of activity) {
+      const date = r.date || "";
+      if (/^\d{4}-\d{2}-\d{2}/.test(date)) {
+        placed.push({ date: date.slice(0, 10), outlet: r.outlet, count: r.count, assumed: false });
+      } else if (/^--\d{2}-\d{2}/.test(date) && refYear) {
+        placed.push({ date: `${refYear}${date.slice(1, 7)}`, outlet: r.outlet, count: r.count, assumed: true });
+        assumed += r.count;
+      }
+    }
+    return { rows: placed, assumed, refYear };
+  }
+
+  /** Draw the chart into `figure`; `activity` is [{date, outlet, count}] (days, ISO). */
   function drawChart(figure, caption, activity) {
-    const rows = activity.filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r.date || ""));
+    // Drawn at the figure's own width so labels keep their size on a phone.
+    const W = Math.max(300, Math.min(960, figure.clientWidth - 16));
+    const { rows, assumed, refYear } = placeRows(activity);
     if (rows.length === 0) {
       caption.textContent = "No dated statements to chart.";
       return;
     }
     const outlets = [...new Set(rows.map((r) => r.outlet || "unknown outlet"))].sort();
-    const { size, keys } = binsFor(rows.map((r) => r.date.slice(0, 10)));
+    const { size, keys } = binsFor(rows.map((r) => r.date));
     const counts = new Map(keys.map((k) => [k, new Map()]));
+    const guessed = new Set();
     for (const r of rows) {
-      const bin = counts.get(r.date.slice(0, size));
+      const key = r.date.slice(0, size);
+      const bin = counts.get(key);
       const outlet = r.outlet || "unknown outlet";
       if (bin) bin.set(outlet, (bin.get(outlet) || 0) + r.count);
+      if (r.assumed) guessed.add(`${key}|${outlet}`);
     }
     let max = 1;
     for (const bin of counts.values()) {
@@ -75,18 +107,21 @@
       root.appendChild(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: y(tick), y2: y(tick), stroke: "#d9dee5" }));
       root.appendChild(svg("text", { x: PAD.left - 6, y: y(tick) + 4, "text-anchor": "end" }, tick));
     }
-    const labelEvery = Math.max(1, Math.ceil(keys.length / 8));
+    const labelEvery = Math.max(1, Math.ceil(keys.length / Math.max(2, Math.floor(plotW / 90))));
     keys.forEach((key, i) => {
       const x = PAD.left + i * step + (step - barW) / 2;
       let base = 0;
       outlets.forEach((outlet, j) => {
         const c = counts.get(key).get(outlet) || 0;
         if (c === 0) return;
+        const isGuess = guessed.has(`${key}|${outlet}`);
         const rect = svg("rect", {
           x, width: barW, y: y(base + c), height: y(base) - y(base + c),
-          fill: COLORS[j % COLORS.length], class: "bar", "data-outlet": outlet, "data-bin": key,
+          fill: COLORS[j % COLORS.length], class: isGuess ? "bar assumed" : "bar",
+          "data-outlet": outlet, "data-bin": key,
         });
-        rect.appendChild(svg("title", {}, `${outlet}, ${key}: ${c}`));
+        const note = isGuess ? ` (year not given; shown in ${refYear})` : "";
+        rect.appendChild(svg("title", {}, `${outlet}, ${key}: ${c}${note}`));
         root.appendChild(rect);
         base += c;
       });
@@ -105,22 +140,14 @@
     });
     figure.appendChild(legend);
     const total = rows.reduce((sum, r) => sum + r.count, 0);
-    caption.textContent = `${total} dated statement${total === 1 ? "" : "s"} from ${outlets.length} outlet${outlets.length === 1 ? "" : "s"}`;
-  }
-
-  async function latest(list, status) {
-    try {
-      const body = await onrecord.fetchJSON(`/api/statements?${list.dataset.query}&sort=-date&limit=10`);
-      onrecord.renderCards(list, body.items);
-      if (body.total === 0) onrecord.setStatus(status, "No statements.", false);
-    } catch (err) {
-      onrecord.setStatus(status, err.message, true);
-    }
+    let text = `${total} dated statement${total === 1 ? "" : "s"} from ${outlets.length} outlet${outlets.length === 1 ? "" : "s"}`;
+    if (assumed) text += `; ${assumed} of them dated without a year, shown in ${refYear} (lighter bars)`;
+    caption.textContent = text;
   }
 
   const figure = document.getElementById("chart");
   const caption = document.getElementById("chart-caption");
-  const data = JSON.parse(document.getElementById("activity-data").textContent);
-  drawChart(figure, caption, data);
-  latest(document.getElementById("latest"), document.getElementById("status"));
+  const speaker = JSON.parse(document.getElementById("speaker-data").textContent);
+  drawChart(figure, caption, speaker.activity);
+  onrecord.renderCards(document.getElementById("latest"), speaker.latest);
 })();
