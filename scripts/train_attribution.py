@@ -30,9 +30,9 @@ from onrecord.extract import attribution_model  # noqa: E402
 from onrecord.extract.attribution_model import MODEL_PATH, features  # noqa: E402
 from onrecord.extract.candidates import candidates  # noqa: E402
 from onrecord.extract.context import build_context  # noqa: E402
+from onrecord.extract.nlp_setup import extraction_nlp  # noqa: E402
 from onrecord.extract.pipeline import extract_parsed  # noqa: E402
 from onrecord.model import Article  # noqa: E402
-from onrecord.extract.nlp_setup import extraction_nlp  # noqa: E402
 
 SEED = 13
 MIN_FEATURE_COUNT = 2
@@ -59,10 +59,14 @@ def load(path: Path, cache: Path | None) -> tuple[list[dict[str, Any]], list[Any
     return raw, docs
 
 
-def examples(raw: list[dict[str, Any]], docs: list[Any]) -> tuple[list[dict[str, float]], list[int]]:
+def examples(
+    raw: list[dict[str, Any]], docs: list[Any]
+) -> tuple[list[dict[str, float]], list[int]]:
     xs, ys = [], []
     for r, doc in zip(raw, docs, strict=True):
-        cue_chars = {i for q in r["quotes"] for a, b in q.get("cue_spans") or () for i in range(a, b)}
+        cue_chars = {
+            i for q in r["quotes"] for a, b in q.get("cue_spans") or () for i in range(a, b)
+        }
         ctx = build_context(Article(id=str(r["id"]), text=r["text"]), doc, "all")
         for cand in candidates(ctx):
             xs.append(features(cand))
@@ -128,11 +132,16 @@ def main() -> int:
     print(f"train: {len(xs)} candidates, {sum(ys)} attributions")
     weights = train(xs, ys)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    model = {"weights": weights, "threshold": 0.5, "trained_on": "PolNeAR v1.0.0 train", "seed": SEED}
+    model = {
+        "weights": weights,
+        "threshold": 0.5,
+        "trained_on": "PolNeAR v1.0.0 train",
+        "seed": SEED,
+    }
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
     dev_raw, dev_docs = load(args.dev, args.cache)
-    threshold, res = tune_threshold(dev_raw, dev_docs, args.scope)
+    threshold, _ = tune_threshold(dev_raw, dev_docs, args.scope)
     model["threshold"] = threshold
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} weights, threshold {threshold})")

@@ -41,7 +41,9 @@ THRESHOLDS: tuple[float, ...] = (0.3, 0.8)
 ATTRIBUTION_OVERLAP = 0.5
 
 _QUOTE_CHARS = "\"'“”‘’«»„‟‚‹›`"
-_EDGE_RE = re.compile(rf"^[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+|[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+$")
+_EDGE_RE = re.compile(
+    rf"^[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+|[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+$"
+)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -119,9 +121,7 @@ def _merge(pieces: Iterable[Piece]) -> list[Piece]:
 def covered(gold: Sequence[Piece], pred: Sequence[Piece]) -> int:
     """Characters of ``gold`` that fall inside any of ``pred`` (both lists of pieces)."""
     merged_pred = _merge(pred)
-    return sum(
-        max(0, min(b, d) - max(a, c)) for a, b in _merge(gold) for c, d in merged_pred
-    )
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in _merge(gold) for c, d in merged_pred)
 
 
 def overlap(gold: Sequence[Piece], pred: Sequence[Piece]) -> float:
@@ -334,7 +334,7 @@ def summarise(groups: dict[str, Counts]) -> dict[str, dict[str, Any]]:
 def evaluate(
     gold_docs: Sequence[GoldDocument], predictions: Sequence[Sequence[Statement]]
 ) -> dict[str, dict[str, Any]]:
-    """Metrics over a corpus: ``predictions[i]`` are the statements predicted for ``gold_docs[i]``."""
+    """Metrics over a corpus: ``predictions[i]`` are the statements found in ``gold_docs[i]``."""
     groups: dict[str, Counts] = {"all": Counts()}
     for gold, preds in zip(gold_docs, predictions, strict=True):
         evaluate_document(gold, preds, groups)

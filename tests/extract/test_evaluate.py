@@ -23,8 +23,15 @@ def _gold(quotes: list[dict]) -> GoldDocument:
     return gold_from_json({"id": "t", "text": TEXT, "quotes": quotes}, "test")
 
 
-def _pred(start: int, end: int, *, kind: str = "indirect", mention: tuple[int, int] | None = None,
-          name: str | None = None, cue: tuple[int, int] | None = None) -> Statement:
+def _pred(
+    start: int,
+    end: int,
+    *,
+    kind: str = "indirect",
+    mention: tuple[int, int] | None = None,
+    name: str | None = None,
+    cue: tuple[int, int] | None = None,
+) -> Statement:
     speaker = None
     if mention or name:
         m = Span.of(TEXT, *mention) if mention else None

@@ -25,7 +25,7 @@ def test_single_quotes_and_apostrophes() -> None:
 
 
 def test_nested_quotes_stay_inside_the_outer_quote() -> None:
-    text = '"They called it \'a final offer\', which it was not," Kovac said.'
+    text = "\"They called it 'a final offer', which it was not,\" Kovac said."
     assert _texts(text) == [["They called it 'a final offer', which it was not,"]]
 
 

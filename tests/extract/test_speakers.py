@@ -233,6 +233,16 @@ def test_they_goes_to_the_organisation_not_the_last_person() -> None:
     assert out[0].speaker.type == "organisation"
 
 
+def test_relative_pronoun_goes_to_the_named_person_in_apposition() -> None:
+    text = (
+        "The plan was attacked by Lena Brandt, a campaign aide who told reporters that it "
+        "would fail."
+    )
+    out = resolve(text, [stmt(text, "it would fail", "who", "told")])
+    assert names(out) == ["Lena Brandt"]
+    assert out[0].addressee == "reporters"
+
+
 def test_anonymous_sources_have_no_name_but_keep_the_description() -> None:
     text = (
         "The plant will close in May, sources said. A senior official said that the workers "

@@ -30,7 +30,9 @@ def db(tmp_path: Path) -> str:
     path = tmp_path / "record.db"
     with Store(path, create=True) as store:
         for doc_id, outlet, text, said in (
-            ("nw", "NORDWIRE", ONE, [Said("The quay reopens on Friday after the repairs,", "Nils Aro", cue="told")]),
+            ("nw", "NORDWIRE", ONE, [
+                Said("The quay reopens on Friday after the repairs,", "Nils Aro", cue="told"),
+            ]),
             ("ht", "Harbour Times", TWO, [
                 Said("The quay reopens on Friday after repairs,", "Nils Aro"),
                 Said("The pilots will be back,", "Mr. Aro", cue="added"),
@@ -78,6 +80,7 @@ def test_compare_formats(db: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_statement_times_from_the_attribution(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "timeline", "--kind", "statements", "--db", db, "--format", "jsonl")
+    assert code == 0
     entries = [json.loads(line) for line in out.splitlines()]
     # "told reporters on Tuesday" (May 3, 2022 was a Tuesday); the quote's "Friday" is not it
     assert {e["when"] for e in entries} == {"2022-05-03"}
@@ -87,7 +90,7 @@ def test_statement_times_from_the_attribution(db: str, capsys: pytest.CaptureFix
 
 def test_corrections_through_the_cli(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(
-        capsys, "speakers", "split", "Nils Aro", "Mr. Aro", "--db", db, "--format", "jsonl"
+        capsys, "speakers", "--db", db, "--format", "jsonl", "split", "Nils Aro", "Mr. Aro"
     )
     assert code == 0
     assert sorted(json.loads(line)["name"] for line in out.splitlines()) == ["Aro", "Nils Aro"]
@@ -124,7 +127,7 @@ def test_errors_are_one_line_with_exit_2(
     db: str, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
     code, out, err = _run(capsys, *argv, "--db", db)
-    assert code == 2
+    assert code == 2 and out == ""
     assert err.count("\n") == 1 and message in err and err.startswith("onrecord: error:")
 
 

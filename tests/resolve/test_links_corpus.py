@@ -16,8 +16,8 @@ from onrecord.resolve.links import (
     changed_words,
     render_diff,
     same_statement,
-    similarity,
     shingles,
+    similarity,
     within_window,
     word_diff,
 )
@@ -49,16 +49,17 @@ LATER = (
 @pytest.fixture
 def briefing(store: Store, add: AddArticle) -> Store:
     add("nw-0321", "NORDWIRE", "2022-03-21T09:10:00+03:00", NORDWIRE, [
-        Said("We see no progress in the talks so far, but the decision to meet is important,", "Ivo Brenn"),
+        Said("We see no progress in the talks so far, but the decision to meet is important,",
+             "Ivo Brenn"),
         Said("The delegation leaves for Kelborg today,", "Ivo Brenn", cue="added"),
         Said("No significant progress has been achieved thus far,", "Ivo Brenn", cue="stressed"),
         Said("We will not disclose any details of the talks,", "Ivo Brenn"),
     ])  # fmt: skip
     add("bc-0321", "Baltic Courier", "2022-03-21T11:47:00+03:00", COURIER, [
-        Said("We see no progress in the talks so far - but the very decision to meet is important, of course,",
-             "Ivo Brenn", cue="told"),
-        Said("The delegation leaves for Kelborg today. We expect the meeting tomorrow,", "Ivo Brenn",
-             cue="noted"),
+        Said("We see no progress in the talks so far - but the very decision to meet is "
+             "important, of course,", "Ivo Brenn", cue="told"),
+        Said("The delegation leaves for Kelborg today. We expect the meeting tomorrow,",
+             "Ivo Brenn", cue="noted"),
         Said("No significant progress has been ensured thus far,", "Ivo Brenn"),
         Said("Mediators should use their influence on the other side,", "Ivo Brenn"),
     ])  # fmt: skip

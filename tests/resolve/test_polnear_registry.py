@@ -10,7 +10,7 @@ shared data is absent. Run with ``-s`` to see the counts reported in the README.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from onrecord.model import Article, Span, Speaker, Statement
@@ -84,12 +84,14 @@ def test_polnear_dev_registry_never_merges_two_full_names(shared: Any) -> None:
                 errors.append((name, sorted(a.alias for a in aliases)))
             people += type_ == "person"
             surname_joins += sum(a.how == "surname" for a in aliases)
+        kinds = Counter(p.kind for e in entities if (p := rs.person(e[0])) is not None)
         clinton = [e[1] for e in entities if e[1].endswith("Clinton")]
         trump = [e[1] for e in entities if e[1].endswith("Trump")]
         print(
             f"\nPolNeAR dev: {len(docs)} articles, {len(entities)} speaker entities "
             f"({people} people), {surname_joins} bare surnames joined to a full name, "
-            f"{len(errors)} merge errors; Clintons {sorted(clinton)}; Trumps {sorted(trump)}"
+            f"{len(errors)} merge errors; entity kinds {dict(kinds)}; "
+            f"Clintons {sorted(clinton)}; Trumps {sorted(trump)}"
         )
         assert errors == []
         assert {"Hillary Clinton", "Bill Clinton"} <= set(clinton)

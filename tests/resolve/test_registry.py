@@ -80,14 +80,21 @@ def test_surname_joins_only_when_unambiguous() -> None:
 
 # --------------------------------------------------------------------------- across articles
 
-NW = 'LUNDGRAD, March 28. /NORDWIRE/. Ostavian presidential spokesman Ivo Brenn said talks would go on. "We see no progress yet," Brenn said.'
-BC = 'LUNDGRAD. March 21 (Baltic Courier) - "The homework must be done first," presidential press secretary Ivo Brenn told journalists on Monday.'
+NW = (
+    "LUNDGRAD, March 28. /NORDWIRE/. Ostavian presidential spokesman Ivo Brenn said talks "
+    'would go on. "We see no progress yet," Brenn said.'
+)
+BC = (
+    'LUNDGRAD. March 21 (Baltic Courier) - "The homework must be done first," presidential '
+    "press secretary Ivo Brenn told journalists on Monday."
+)
 HT = '"The door stays open," Brenn said in a later interview.'
 
 
 def test_one_person_across_outlets_with_roles(store: Store, add: AddArticle) -> None:
     add("nw", "NORDWIRE", "--03-28", NW, [
-        Said("We see no progress yet,", "Ivo Brenn", mention="Brenn", role="Ostavian presidential spokesman"),
+        Said("We see no progress yet,", "Ivo Brenn", mention="Brenn",
+             role="Ostavian presidential spokesman"),
     ])  # fmt: skip
     add("bc", "Baltic Courier", "2022-03-21", BC, [
         Said("The homework must be done first,", "Ivo Brenn", cue="told", mention="Ivo Brenn",
@@ -145,7 +152,10 @@ def test_a_second_namesake_takes_the_surname_back(store: Store, add: AddArticle)
     }
 
 
-ORGS = '"No comment," the Palace said. "Talks go on," the foreign ministry said. "All calm," sources said.'
+ORGS = (
+    '"No comment," the Palace said. "Talks go on," the foreign ministry said. '
+    '"All calm," sources said.'
+)
 
 
 def test_organisations_and_generic_speakers(store: Store, add: AddArticle) -> None:

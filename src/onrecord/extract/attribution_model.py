@@ -21,7 +21,7 @@ from onrecord.extract.candidates import Candidate
 from onrecord.extract.cues import BELIEF_VERBS, SPEECH_VERBS
 
 MODEL_PATH = Path(__file__).with_name("data") / "attribution_model.json"
-_QUOTE_CHARS = frozenset("\"“”«»„")
+_QUOTE_CHARS = frozenset('"“”«»„')
 
 
 def features(cand: Candidate) -> dict[str, float]:

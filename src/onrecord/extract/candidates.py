@@ -14,7 +14,7 @@ attribution_model.py decides *whether* the verb really attributes it. Three shap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -42,10 +42,13 @@ class Candidate:
     cue_end: int  # token index after the cue words ("called for" -> after "for")
 
 
-def candidates(ctx: Context) -> Iterator[Candidate]:
-    """Candidates for every verb (and speech noun) outside quotation marks."""
+def candidates(ctx: Context, keep: Callable[[Token], bool] | None = None) -> Iterator[Candidate]:
+    """Candidates for every verb (and speech noun) outside quotation marks.
+
+    ``keep`` filters tokens before any shape is computed (the speech scope skips most verbs).
+    """
     for tok in ctx.doc:
-        if ctx.in_quote(tok):
+        if ctx.in_quote(tok) or (keep is not None and not keep(tok)):
             continue
         if tok.pos_ == "NOUN":
             found = _noun_shape(tok)
@@ -93,7 +96,7 @@ def _shape(ctx: Context, verb: Token) -> tuple[str, list[tuple[int, int]]] | Non
         return None
     a, b = rights[0].left_edge.i, rights[-1].right_edge.i + 1
     first = rights[0]
-    if first.dep_ == "prep" and first.i == verb.i + 1 or (first.dep_ == "prep" and first.i == a):
+    if (first.dep_ == "prep" and first.i == verb.i + 1) or (first.dep_ == "prep" and first.i == a):
         a = first.i + 1  # "called for X": "for" belongs to the cue
     elif first.dep_ == "oprd" and first.i == a and first.lower_ == "as":
         a += 1
@@ -112,7 +115,7 @@ def _cut_afterthought(doc: Doc, a: int, b: int) -> int:
 
 
 def _noun_shape(noun: Token) -> tuple[str, list[tuple[int, int]]] | None:
-    """"Trump's claim that X" / "the warning that X": a speech noun with a that-clause."""
+    """ "Trump's claim that X" / "the warning that X": a speech noun with a that-clause."""
     if noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
     for child in noun.rights:

@@ -17,60 +17,64 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one block of text (easier to read and extend than a list)."""
+    return frozenset(text.split())
+
+
 Scope = Literal["speech", "all"]
 SCOPES: tuple[Scope, ...] = ("speech", "all")
 
 #: Verbs of saying and writing (lemmas), speech acts included ("denied", "blasted").
-SPEECH_VERBS: frozenset[str] = frozenset(
+SPEECH_VERBS: frozenset[str] = words(
     """
     say tell add state declare announce assert claim contend insist maintain argue note
-    observe remark comment explain stress emphasize emphasise underline warn caution deny
-    concede admit acknowledge confirm affirm allege report write tweet post blog conclude
-    continue reply respond retort answer ask inquire question suggest propose recommend
-    urge demand promise pledge vow swear threaten predict forecast estimate reckon recall
-    repeat reiterate reaffirm mention point disclose reveal complain lament protest object
-    accuse charge criticize criticise condemn blast slam praise hail welcome thank joke quip
-    boast brag describe call characterize characterise label dub brand
-    testify inform notify advise assure reassure counter rebut dispute reject
-    dismiss concur disagree indicate signal hint imply specify clarify
-    elaborate exclaim shout yell whisper murmur mutter cry scream chant sing
-    order instruct direct command request appeal plead beg invite encourage
-    project guarantee cite quote summarize summarise
-    speak talk broadcast publish proclaim blame denounce mock tout
-    refer express recount list highlight lambaste attack defend rail
-    lash chide scold rebuke decry deride ridicule downplay
-    endorse pitch float tease unveil outline detail spell
-    assail castigate retweet text email message phone liken compare challenge
-    """.split()
+    observe remark comment explain stress emphasize emphasise underline warn caution
+    deny concede admit acknowledge confirm affirm allege report write tweet post blog
+    conclude continue reply respond retort answer ask inquire question suggest propose
+    recommend urge demand promise pledge vow swear threaten predict forecast estimate
+    reckon recall repeat reiterate reaffirm mention point disclose reveal complain
+    lament protest object accuse charge criticize criticise condemn blast slam praise
+    hail welcome thank joke quip boast brag describe call characterize characterise
+    label dub brand testify inform notify advise assure reassure counter rebut dispute
+    reject dismiss concur disagree indicate signal hint imply specify clarify elaborate
+    exclaim shout yell whisper murmur mutter cry scream chant sing order instruct direct
+    command request appeal plead beg invite encourage project guarantee cite quote
+    summarize summarise speak talk broadcast publish proclaim blame denounce mock tout
+    refer express recount list highlight lambaste attack defend rail lash chide scold
+    rebuke decry deride ridicule downplay endorse pitch float tease unveil outline
+    detail spell assail castigate retweet text email message phone liken compare
+    challenge
+    """
 )
 
 #: Cognition, belief, intention and evidence lemmas: in scope only with ``scope="all"``.
-BELIEF_VERBS: frozenset[str] = frozenset(
+BELIEF_VERBS: frozenset[str] = words(
     """
     believe think know feel consider expect hope fear worry doubt suspect assume guess
-    imagine understand realize realise recognize recognise see find show reveal
-    prove demonstrate learn want plan intend wish seem appear seek support oppose back
-    agree decline refuse
-    favor favour prefer like
-    """.split()
+    imagine understand realize realise recognize recognise see find show reveal prove
+    demonstrate learn want plan intend wish seem appear seek support oppose back agree
+    decline refuse favor favour prefer like
+    """
 )
 
 #: Nouns that report speech or belief with a that-clause ("his claim that ...").
-SPEECH_NOUNS: frozenset[str] = frozenset(
+SPEECH_NOUNS: frozenset[str] = words(
     """
-    claim charge statement assertion warning promise pledge argument suggestion belief view
-    fear hope concern worry insistence allegation accusation admission acknowledgment
-    announcement assurance comment remark report message notion contention complaint
-    prediction threat vow demand
-    """.split()
+    claim charge statement assertion warning promise pledge argument suggestion belief
+    view fear hope concern worry insistence allegation accusation admission
+    acknowledgment announcement assurance comment remark report message notion
+    contention complaint prediction threat vow demand
+    """
 )
 
 #: Nouns that name a medium or an occasion of speech ("in a statement", "in an interview").
-MEDIUM_NOUNS: frozenset[str] = frozenset(
+MEDIUM_NOUNS: frozenset[str] = words(
     """
     statement interview briefing conference address speech post tweet message channel
     letter email op-ed column remarks comments broadcast podcast video blog
-    """.split()
+    """
 )
 
 

@@ -16,13 +16,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from onrecord.extract.candidates import speaker_subject
 from onrecord.extract.context import Context
 from onrecord.extract.quotes import Quote
-from onrecord.extract.candidates import speaker_subject
 from onrecord.extract.spans import char_span, mention_of
 from onrecord.model import Span, Speaker, Statement
 
 _SENTENCE_END = ".!?"
+_INTRODUCING = frozenset({":", "—", "–", "-", "--", "―"})
 #: How far (characters) an attribution may sit from its quote.
 _WINDOW = 160
 #: Verbs that start a new statement between two quotes ("..., adding: "...").
@@ -44,7 +45,7 @@ def find_direct(ctx: Context) -> list[Statement]:
         # A following quote in the same paragraph after the attribution continues it.
         while where == "after" and i < len(quotes) and _continues(ctx, q, quotes[i], cue):
             nxt = quotes[i]
-            own_cue, _, own_where = _attribution(ctx, nxt, None)
+            _, _, own_where = _attribution(ctx, nxt, None)
             if own_where == "after":
                 break
             pieces.extend(nxt.pieces)
@@ -121,7 +122,7 @@ def _before_window(ctx: Context, q: Quote) -> tuple[int, int]:
             prev = text[start - 2] if start >= 2 else " "
             if not prev.isupper():  # "U.S." / initials are not sentence ends
                 break
-        if text[start - 1] in "”\"»" and start < end - 1:
+        if text[start - 1] in '”"»' and start < end - 1:
             break
         start -= 1
     return start, end
@@ -150,13 +151,14 @@ def _attribution(
     verb = _cue_in(ctx, before_tokens, last=True)
     if verb is not None:
         return _cue_span(ctx, verb), _speaker_near(ctx, verb, before_tokens), "before"
-    # "Peskov: "..."": a name followed by a colon introduces the quote.
-    if before_tokens and before_tokens[-1].text == ":" and len(before_tokens) <= 6:
+    # "Peskov: "..."" / "Holm was blunt — "...": a colon or dash introduces the quote.
+    if before_tokens and before_tokens[-1].text in _INTRODUCING and len(before_tokens) <= 12:
+        mark = before_tokens[-1]
+        subjects = [t for t in before_tokens if t.dep_ in ("nsubj", "nsubjpass")]
         names = [t for t in before_tokens[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-        if names:
-            head = names[-1]
-            colon = before_tokens[-1]
-            return Span.of(ctx.text, colon.idx, colon.idx + 1), head, "before"
+        head = subjects[-1] if subjects else (names[-1] if names else None)
+        if head is not None:
+            return Span.of(ctx.text, mark.idx, mark.idx + len(mark.text)), head, "before"
     return None, None, None
 
 
@@ -197,15 +199,19 @@ def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
     tail = ctx.text[cue.end : nxt.open_at]
     if any(t.lemma_ in _CHAINING_CUES for t in _tokens_between(ctx, cue.end, nxt.open_at)):
         return False  # ", adding later, "...": the next quote has a cue of its own
-    return len(tail) < _WINDOW and tail.rstrip()[-1:] in ",.:;" or tail.strip() == ""
+    return (len(tail) < _WINDOW and tail.rstrip()[-1:] in ",.:;") or tail.strip() == ""
 
 
 def _follows(ctx: Context, previous: Statement, start: int) -> bool:
-    """Is ``start`` in the paragraph right after (or the same as) the previous quote's end?"""
+    """Does a quote at ``start`` open the paragraph right after the previous quote's?"""
+    if previous.source != "quote":
+        return False
     gap = ctx.text[previous.content.end : start]
-    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 2 and len(
-        gap.strip().strip("\"“”«»„")
-    ) < 3 and previous.source == "quote"
+    breaks = [i for i, ch in enumerate(gap) if ch == "\n"]
+    if not breaks:
+        return False  # same paragraph: an unattributed quote there is someone else's
+    between = gap[breaks[0] : breaks[-1]]
+    return not between.strip() and not gap[breaks[-1] + 1 :].strip().strip("\"“”«»„'‘")
 
 
 def with_speaker_from(direct: Statement, reported: Statement) -> Statement:

@@ -21,7 +21,9 @@ def parse_document(line: str, source: str) -> tuple[Article, dict[str, Any]]:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", source=source) from None
+        raise InputError(
+            f"not valid JSON ({exc.msg} at column {exc.colno})", source=source
+        ) from None
     if not isinstance(data, dict):
         raise InputError("expected a JSON object", source=source)
     doc_id, text = data.get("id"), data.get("text")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from onrecord.extract.context import Context
+from onrecord.extract.cues import words
 from onrecord.extract.spans import trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -20,13 +21,13 @@ from onrecord.model import Span, Speaker, Statement
 _TRAILING = re.compile(r"^(?P<content>.{12,}?)\s+[—–-]{1,2}\s+(?P<speaker>[^—–\-:]{2,60})$")
 #: "SPEAKER: CONTENT".
 _LEADING = re.compile(r"^(?P<speaker>[^:]{2,40}):\s+(?P<content>.{12,})$")
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS = words(
     """
     spokesman spokeswoman spokesperson minister president premier chancellor ambassador
-    secretary official officials diplomat envoy source sources aide adviser advisor chief
-    head leader mayor governor senator lawmaker deputy general commander ministry kremlin
-    embassy office government white house pentagon police
-    """.split()
+    secretary official officials diplomat envoy source sources aide adviser advisor
+    chief head leader mayor governor senator lawmaker deputy general commander ministry
+    kremlin embassy office government white house pentagon police
+    """
 )
 _MAX_LINES = 4
 _MAX_WORDS = 30
@@ -42,7 +43,7 @@ def headline_lines(text: str) -> Iterator[tuple[int, int]]:
         seen += 1
         if seen > _MAX_LINES:
             return
-        if len(line.split()) > _MAX_WORDS or line.endswith((".", "?")) and seen > 1:
+        if len(line.split()) > _MAX_WORDS or (line.endswith((".", "?")) and seen > 1):
             return  # the body has started
         yield m.start(), m.end()
 
@@ -58,9 +59,9 @@ def _looks_like_speaker(ctx: Context, start: int, end: int) -> bool:
         return False
     if any(t.pos_ == "VERB" for t in span):
         return False
-    return any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents) or all(
-        t.pos_ == "PROPN" for t in span
-    ) and len(words) <= 3
+    return any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents) or (
+        all(t.pos_ == "PROPN" for t in span) and len(words) <= 3
+    )
 
 
 def find_headline(ctx: Context) -> list[Statement]:
@@ -75,7 +76,9 @@ def find_headline(ctx: Context) -> list[Statement]:
             sa, sb = line_start + m.start("speaker"), line_start + m.end("speaker")
             if not _looks_like_speaker(ctx, sa, sb):
                 continue
-            ca, cb = trim_content(text, line_start + m.start("content"), line_start + m.end("content"))
+            ca, cb = trim_content(
+                text, line_start + m.start("content"), line_start + m.end("content")
+            )
             if cb - ca < 10:
                 continue
             mention = Span.of(text, sa, sb)

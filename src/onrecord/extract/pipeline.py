@@ -33,7 +33,9 @@ _SAME_STATEMENT = 0.6
 _ECHO_MIN_CHARS = 25
 
 
-def extract(article: Article, *, model: str | None = None, scope: Scope = "speech") -> list[Statement]:
+def extract(
+    article: Article, *, model: str | None = None, scope: Scope = "speech"
+) -> list[Statement]:
     """Every statement in one article, with its speaker resolved within the article."""
     return next(extract_many([article], model=model, scope=scope))
 
@@ -130,6 +132,8 @@ def _inside(offset: int, statement: Statement) -> bool:
 
 def _same(direct: Statement, reported: Statement) -> bool:
     """Does the reported reading say the same as the quote (and little else)?"""
+    if reported.content.end <= direct.content.start or direct.content.end <= reported.content.start:
+        return False  # apart: the common case, decided without counting characters
     d, r = direct.pieces(), reported.pieces()
     if overlap(r, d) >= 0.7:
         return True  # the reading lies inside the quote (one of its sentences)

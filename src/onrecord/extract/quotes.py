@@ -27,7 +27,7 @@ PAIRS: dict[str, str] = {
     "'": "'’",
     "‹": "›",
 }
-DOUBLE_OPEN = "“„«\"»"
+DOUBLE_OPEN = '“„«"»'
 SINGLE_OPEN = "‘'‹"
 ALL_MARKS = "\"'“”‘’«»„‹›"
 
@@ -65,7 +65,7 @@ def _is_open(text: str, i: int) -> bool:
     if nxt.isspace():
         return False
     if ch in "'‘‹":
-        return not prev.isalnum() and (nxt.isalnum() or nxt in "\"“")
+        return not prev.isalnum() and (nxt.isalnum() or nxt in '"“')
     if ch == "»":
         return False  # reversed guillemets are rare; treat » as closing only
     return not prev.isalnum() or ch in "“„«"
@@ -80,9 +80,8 @@ def _is_close(text: str, i: int, opener: str) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isspace() and ch not in "»":
         return False
-    if opener in "'‘" and nxt.isalnum():
-        return False  # an apostrophe inside a word: "don’t"
-    return True
+    # an apostrophe inside a word ("don’t") cannot close a single quote
+    return not (opener in "'‘" and nxt.isalnum())
 
 
 def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int | None, str]]:
@@ -120,6 +119,16 @@ def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
     return None
 
 
+def _may_continue(text: str, open_at: int) -> bool:
+    """Can a quote left open at ``open_at`` run on into the next paragraph?
+
+    Only a quote that opened a paragraph or followed a colon/comma ("Kovac said: "...") is
+    continued; a stray mark after a word ('called "Ports and people') ends with its paragraph.
+    """
+    before = text[max(0, open_at - 3) : open_at].rstrip(" \t")
+    return not before or before[-1] in "\n:,—–-("
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] == _JOINER):
         a += 1
@@ -143,7 +152,12 @@ def find_quotes(text: str, *, min_chars: int = 1) -> list[Quote]:
         while lead < p_end and text[lead].isspace():
             lead += 1
         if carried is not None:
-            if scanned and scanned[0][0] == lead and text[lead] in DOUBLE_OPEN + SINGLE_OPEN:
+            if (
+                scanned
+                and scanned[0][0] == lead
+                and text[lead] in DOUBLE_OPEN + SINGLE_OPEN
+                and _may_continue(text, carried_open)
+            ):
                 opener_at, close, _ = scanned.pop(0)
                 piece_end = close if close is not None else p_end
                 carried.append(_trim(text, opener_at + 1, piece_end))

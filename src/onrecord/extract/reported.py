@@ -33,9 +33,7 @@ def find_reported(ctx: Context) -> Iterator[Statement]:
             found = _according_to(ctx, tok)
             if found is not None:
                 yield found
-    for cand in candidates(ctx):
-        if not in_scope(cand.verb, ctx.scope):
-            continue
+    for cand in candidates(ctx, keep=lambda tok: in_scope(tok, ctx.scope)):
         p = probability(cand)
         if p < cut:
             continue
@@ -54,11 +52,11 @@ def in_scope(verb: Token, scope: str) -> bool:
         return True
     if verb.pos_ == "NOUN":
         return verb.lemma_.lower() in SPEECH_NOUNS
-    return verb.lemma_.lower() in SPEECH_VERBS and not spoken_to(verb)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and not spoken_to(verb)
 
 
 def spoken_to(verb: Token) -> bool:
-    """"Peskov was asked ...", "when asked whether ...": the subject is the one addressed.
+    """ "Peskov was asked ...", "when asked whether ...": the subject is the one addressed.
 
     "It was reported that ..." keeps its statement (with no speaker): an expletive "it" is
     nobody being spoken to.
@@ -68,8 +66,12 @@ def spoken_to(verb: Token) -> bool:
         return True
     if subjects:
         return False
-    occasion = any(c.lower_ in _OCCASION_WORDS for c in verb.children if c.dep_ in ("advmod", "mark"))
-    return occasion or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+    occasion = any(
+        c.lower_ in _OCCASION_WORDS for c in verb.children if c.dep_ in ("advmod", "mark")
+    )
+    # "Speaking about the talks, Peskov said ...": a leading participle names the topic
+    leading = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i
+    return occasion or leading or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
 
 
 def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None:
@@ -89,7 +91,7 @@ def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None
 
 
 def _according_to(ctx: Context, according: Token) -> Statement | None:
-    """"According to X, Y" / "Y, according to X": X is the source, the clause is the content."""
+    """ "According to X, Y" / "Y, according to X": X is the source, the clause is the content."""
     doc = ctx.doc
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
@@ -161,7 +163,7 @@ def _statement(
     if not trimmed:
         return None
     content = Span.of(text, trimmed[0][0], trimmed[-1][1])
-    kind = "mixed" if any(ch in content.text for ch in "\"“”«»„") else "indirect"
+    kind = "mixed" if any(ch in content.text for ch in '"“”«»„') else "indirect"
     mention = mention_of(subject) if subject is not None else None
     return Statement(
         kind=kind,

@@ -39,6 +39,9 @@ def mention_of(subject: Token) -> Span:
             # a comma opens an apposition or a clause: keep a following name only
             continue
         end = child.right_edge.i + 1
+    for i in range(start, end - 1):  # a dateline run into the sentence: "OSLO, May 2. X"
+        if doc[i].text in (".", "/.", ":") or "\n" in doc[i].text:
+            start = i + 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -86,7 +89,7 @@ def trim_content(text: str, start: int, end: int, *, drop_that: bool = True) -> 
 
 
 def _count_marks(text: str) -> int:
-    return sum(1 for ch in text if ch in "\"“”«»„")
+    return sum(1 for ch in text if ch in '"“”«»„')
 
 
 def _ends_in_abbrev(text: str, start: int, end: int) -> bool:

@@ -156,6 +156,12 @@ def _strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
+def _strip_quantifier(text: str) -> str:
+    """ "several cast members" -> "cast members": the role, not how many held it."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in INDEFINITE_WORDS else text
+
+
 def _role_key(role: Role) -> str:
     if role.head == "secretary" and "press" in role.modifiers:
         return "spokesman"
@@ -163,10 +169,12 @@ def _role_key(role: Role) -> str:
 
 
 def _nationalities(role: Role) -> set[str]:
-    return {m for m in role.modifiers if m[:1].isalpha() and m in _NATIONALITY_WORDS}
+    """Modifiers two roles must share to be one ("Turkish President" is not "Russian
+    President", "former president" is not "president" when both say which)."""
+    return {m for m in role.modifiers if m[:1].isalpha() and m in _CLASHING_MODIFIERS}
 
 
-_NATIONALITY_WORDS = words(
+_CLASHING_MODIFIERS = words(
     "russian ukrainian turkish american british french german chinese polish israeli "
     "iranian japanese belarusian us u.s. european syrian saudi indian mexican canadian "
     "democratic republican former"
@@ -332,8 +340,9 @@ class _Resolver:
             if plural or bare or not definite:
                 return _Result(None, "organisation", text, affiliation)
             return _Result(text, "organisation")
-        kind: SpeakerType = "person" if head in HUMAN_HEADS else "unknown"
-        return _Result(None, kind, text, affiliation)
+        human = head in HUMAN_HEADS or head in GENDERED_NOUNS
+        kind: SpeakerType = "person" if human else "unknown"
+        return _Result(None, kind, _strip_quantifier(text), affiliation)
 
     def _by_role(self, role: Role, at: int) -> Entity | None:
         """The person the article introduced with this role: same head, no clash, nearest."""
@@ -404,6 +413,8 @@ class _Resolver:
         noun = verb.head if verb.dep_ in ("relcl", "acl") else None
         if noun is None or noun.i == token.i:
             return _Result(None, "unknown")
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "Jane Roe, a campaign aide who said": Jane Roe said it
         np = self.doc[noun.left_edge.i : noun.i + 1]
         named = self._named(np, mention)
         if named is not None:
@@ -503,7 +514,13 @@ def _quoted_regions(text: str, statements: list[Statement]) -> list[tuple[int, i
                 regions.append((a, b))
             elif st.kind == "mixed":
                 regions.extend((a + m.start(), a + m.end()) for m in _QUOTE_RE.finditer(text[a:b]))
-    return sorted(regions)
+    merged: list[tuple[int, int]] = []  # non-overlapping, so one bisect answers "inside?"
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 # ---- addressee and occasion -----------------------------------------------------------------
@@ -619,8 +636,8 @@ def resolve_speakers(doc: Doc, article: Article, statements: list[Statement]) ->
     Same order and count as given. Statements are resolved in the order their speaker
     mentions appear, so that a pronoun can chain to the speaker resolved just before it.
     """
-    if not statements:
-        return []
+    if not statements or len(doc) == 0:
+        return list(statements)
     resolver = _Resolver(doc, article, statements)
 
     def at(i: int) -> int:

@@ -56,7 +56,8 @@ def _process_articles(store: Store, rs: RecordStore) -> None:
     while ids := rs.unprocessed_articles():
         for article_id in ids:
             row = store.article(article_id)
-            if row is None or row.text is None:  # deleted meanwhile: nothing to do
+            if row is None or row.text is None:  # nothing to read: mark it done all the same
+                rs.replace_events(article_id, [])
                 continue
             article = replace(row.to_article(), id=article_id)
             rs.set_whens(

@@ -54,7 +54,9 @@ def register(subparsers: Any) -> None:
 
 
 def _add_engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", help="spaCy pipeline name (default: $ONRECORD_MODEL or en_core_web_sm)")
+    p.add_argument(
+        "--model", help="spaCy pipeline name (default: $ONRECORD_MODEL or en_core_web_sm)"
+    )
     p.add_argument(
         "--scope",
         choices=("speech", "all"),
@@ -73,7 +75,9 @@ def _open_in(path: str, stack: ExitStack) -> IO[str]:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _extract_many(articles: Iterator[Article], args: argparse.Namespace) -> Iterator[list[Statement]]:
+def _extract_many(
+    articles: Iterator[Article], args: argparse.Namespace
+) -> Iterator[list[Statement]]:
     from onrecord.extract.pipeline import extract_many
 
     return extract_many(articles, args.batch_size, model=args.model, scope=args.scope)
@@ -142,7 +146,9 @@ def load_predictions(path: str, gold: list[GoldDocument]) -> list[list[Statement
                 raise InputError(f"not a statements line ({exc})", source=source) from None
     missing = [g.id for g in gold if g.id not in by_id]
     if missing:
-        raise InputError(f"no predictions for gold id {missing[0]!r} ({len(missing)} missing)", source=path)
+        raise InputError(
+            f"no predictions for gold id {missing[0]!r} ({len(missing)} missing)", source=path
+        )
     return [by_id[g.id] for g in gold]
 
 

@@ -77,10 +77,27 @@ PROFILE_CSV_COLUMNS = (
 )
 
 
-def _add_db(p: argparse.ArgumentParser) -> None:
+def _add_db(p: argparse.ArgumentParser, **kwargs: Any) -> None:
     p.add_argument(
-        "--db", metavar="PATH", help="database file (default: $ONRECORD_DB or ./onrecord.db)"
+        "--db",
+        metavar="PATH",
+        help="database file (default: $ONRECORD_DB or ./onrecord.db)",
+        **kwargs,
     )
+
+
+def _add_sub_options(p: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    """--db/--format of a ``speakers`` sub-command. They default to SUPPRESS so that the same
+    options given before the sub-command (``speakers --db X merge A B``), which the
+    ``speakers`` parser itself reads, are not overwritten by the sub-command's defaults."""
+    _add_db(p, default=argparse.SUPPRESS)
+    if formats:
+        p.add_argument(
+            "--format",
+            choices=("table", "jsonl", "csv"),
+            default=argparse.SUPPRESS,
+            help="output format (default: table)",
+        )
 
 
 def register(subparsers: Any) -> None:
@@ -136,8 +153,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("keep", metavar="A", help="the speaker to keep")
     p.add_argument("others", metavar="B", nargs="+", help="speakers to merge into A")
-    _add_db(p)
-    add_format_argument(p)
+    _add_sub_options(p)
     p.set_defaults(func=run_merge)
 
     p = sub.add_parser(
@@ -148,8 +164,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("name", metavar="NAME", help="the speaker to split")
     p.add_argument("aliases", metavar="ALIAS", nargs="*", help="names to take out")
-    _add_db(p)
-    add_format_argument(p)
+    _add_sub_options(p)
     p.set_defaults(func=run_split)
 
     p = sub.add_parser(
@@ -159,8 +174,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("name", metavar="A")
     p.add_argument("new_name", metavar="NEW")
-    _add_db(p)
-    add_format_argument(p)
+    _add_sub_options(p)
     p.set_defaults(func=run_rename)
 
     p = sub.add_parser(
@@ -169,7 +183,7 @@ def register(subparsers: Any) -> None:
         description="Recompute the cross-article record from the stored statements, then "
         "replay the stored corrections in order. Rules whose names are gone are reported.",
     )
-    _add_db(p)
+    _add_sub_options(p, formats=False)
     p.set_defaults(func=run_rebuild)
 
 

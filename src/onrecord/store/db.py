@@ -35,6 +35,8 @@ from onrecord.store.fts import fts_query
 from onrecord.store.migrate import check_identity, migrate
 
 AddStatus = Literal["new", "duplicate", "revision"]
+#: Statement orders: chronological, newest first (unknown years last either way), best match.
+Order = Literal["date", "-date", "rank"]
 #: Seconds a writer waits for another writer's lock before giving up.
 BUSY_TIMEOUT_S = 30.0
 
@@ -289,6 +291,36 @@ class StatementFilter:
     all_revisions: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class StatementPage:
+    """One page of statements and how many match in all (see :meth:`Store.statement_page`).
+
+    ``total_is_lower_bound``: counting stopped at the cap, so at least ``total`` match (shown
+    as "10,000+"). ``ranked_within``: set when a relevance order ranked only that many matches
+    (the most recently stored ones) because more matched; None when every match was ranked.
+    """
+
+    rows: list[StoredStatement]
+    total: int
+    total_is_lower_bound: bool = False
+    ranked_within: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """A :class:`StatementFilter` as SQL over ``statements s`` joined with ``articles a``.
+
+    ``sql`` never holds the full-text condition: ``match`` is the FTS5 query (None without a
+    search), so each query shape can decide how to combine the two (see ``_fts_restrict``).
+    ``only_latest``: the one condition is "latest revisions" (no user filter).
+    """
+
+    sql: str
+    params: list[Any]
+    match: str | None
+    only_latest: bool
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -348,7 +380,17 @@ _STATEMENT_COLS = (
     ' s.occasion, s."when", s.when_precision, s.confidence, s.source, s.person_id,'
     " a.doc_id, a.outlet, a.published, a.published_precision, a.pub_date, a.headline, a.url"
 )
+# Statement orders; migration 0003 indexes the article part of both (articles_chrono,
+# articles_newest), so a page of a listing walks that index instead of sorting every row.
 _ORDER_CHRONO = "a.pub_date IS NULL, a.pub_date, a.published, a.seq"
+_ORDER_NEWEST = "a.pub_date IS NULL, a.pub_date DESC, a.published DESC, a.seq DESC"
+_STATEMENT_ORDER = {
+    "date": f"{_ORDER_CHRONO}, s.position",
+    "-date": f"{_ORDER_NEWEST}, s.position DESC",
+}
+#: A search with at least this many matches lists by date by walking the date index and
+#: keeping the matches (a page needs few rows); fewer matches are fetched and sorted.
+WALK_MIN_MATCHES = 1000
 
 
 class Store:
@@ -609,16 +651,23 @@ class Store:
         *,
         limit: int | None = None,
         offset: int = 0,
-        order: Literal["date", "rank"] = "date",
+        order: Order = "date",
+        rank_window: int | None = None,
         **kwargs: Any,
     ) -> list[StoredStatement]:
         """Statements matching ``filters`` (or the same fields as keyword arguments).
 
         ``order="date"``: chronological by the article's publication date, then position;
-        ``order="rank"``: best full-text match first (only with ``search``).
+        ``"-date"``: the exact reverse, except that year-unknown and undated articles still
+        come last; ``"rank"``: best full-text match first (only with ``search``; else
+        ``"date"``). ``rank_window=N`` ranks only the N most recently stored matches (by
+        statement id), which bounds the cost of ranking a common word; None ranks them all.
         """
         flt = filters or StatementFilter(**kwargs)
-        return list(self.iter_statements(flt, limit=limit, offset=offset, order=order))
+        rows = self.iter_statements(
+            flt, limit=limit, offset=offset, order=order, rank_window=rank_window
+        )
+        return list(rows)
 
     def iter_statements(
         self,
@@ -626,38 +675,53 @@ class Store:
         *,
         limit: int | None = None,
         offset: int = 0,
-        order: Literal["date", "rank"] = "date",
+        order: Order = "date",
+        rank_window: int | None = None,
     ) -> Iterator[StoredStatement]:
         """Like :meth:`statements`, streaming (for exports of the whole store)."""
-        flt = filters or StatementFilter()
-        where, params, fts = self._statement_where(flt)
-        if order == "rank" and fts:
-            order_by = "bm25(statements_fts), a.seq, s.position"
-        else:
-            order_by = f"{_ORDER_CHRONO}, s.position"
-        sql = (
-            f"SELECT {_STATEMENT_COLS} FROM statements s JOIN articles a ON a.id = s.article_id"
-            + (" JOIN statements_fts ON statements_fts.rowid = s.id" if fts else "")
-            + f" WHERE {where} ORDER BY {order_by} LIMIT ? OFFSET ?"
+        w = self._statement_where(filters or StatementFilter())
+        walk = (
+            w.match is not None
+            and order != "rank"
+            and limit is not None
+            and self._fts_count(w, cap=WALK_MIN_MATCHES) >= WALK_MIN_MATCHES
         )
-        cursor = self._cursor(sql, [*params, -1 if limit is None else limit, offset])
-        try:
-            while batch := self._fetch(cursor, 500):
-                for r in batch:
-                    yield _stored_statement(r)
-        finally:
-            cursor.close()
+        yield from self._select(w, limit, offset, order, rank_window, walk=walk)
+
+    def statement_page(
+        self,
+        filters: StatementFilter,
+        *,
+        limit: int,
+        offset: int = 0,
+        order: Order = "date",
+        rank_window: int | None = None,
+        count_cap: int | None = None,
+    ) -> StatementPage:
+        """One page of :meth:`statements` and the number of matches, for listings.
+
+        The count is exact for searches (it is read off the full-text index) and for the
+        unfiltered listing; otherwise, with ``count_cap``, it stops at the cap and says so
+        (``total_is_lower_bound``). ``rank_window`` as in :meth:`statements`.
+        """
+        w = self._statement_where(filters)
+        if w.match is not None:
+            total, lower = self._fts_count(w), False
+        elif count_cap is not None and not w.only_latest:
+            found = self._count_where(w, cap=count_cap)
+            total, lower = min(found, count_cap), found > count_cap
+        else:
+            total, lower = self._count_where(w), False
+        walk = w.match is not None and order != "rank" and total >= WALK_MIN_MATCHES
+        rows = list(self._select(w, limit, offset, order, rank_window, walk=walk))
+        ranked = order == "rank" and w.match is not None
+        window = rank_window if ranked and rank_window is not None and total > rank_window else None
+        return StatementPage(rows, total, lower, window)
 
     def count_statements(self, filters: StatementFilter | None = None, **kwargs: Any) -> int:
         """How many statements :meth:`statements` would return without a limit."""
-        flt = filters or StatementFilter(**kwargs)
-        where, params, fts = self._statement_where(flt)
-        sql = (
-            "SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
-            + (" JOIN statements_fts ON statements_fts.rowid = s.id" if fts else "")
-            + f" WHERE {where}"
-        )
-        return int(self._query(sql, params)[0][0])
+        w = self._statement_where(filters or StatementFilter(**kwargs))
+        return self._fts_count(w) if w.match is not None else self._count_where(w)
 
     def article_statements(self, article_id: str) -> list[StoredStatement]:
         """The statements of one article (any revision), in text order."""
@@ -675,23 +739,53 @@ class Store:
     ) -> list[SpeakerRow]:
         """Speaker names with statement counts, roles and outlets, most statements first.
 
-        Names are grouped case-insensitively; statements without a speaker name are left out.
-        ``name`` filters like the statements ``speaker`` filter.
+        Names are grouped case-insensitively (``str.casefold``); statements without a speaker
+        name are left out. ``name`` filters like the statements ``speaker`` filter. Roles and
+        registry ids are listed in the order they were first reported (the statements'
+        chronological order).
+
+        SQLite aggregates per exact name and per (name, type, role, outlet, person id); only
+        those few rows reach Python, which merges spellings that case-fold alike.
         """
-        flt = StatementFilter(outlet=outlet, speaker=name)
-        where, params, _ = self._statement_where(flt)
-        rows = self._query(
-            "SELECT s.speaker_name, s.speaker_type, s.speaker_role, a.outlet, a.pub_date,"
-            " s.article_id, s.person_id"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            f" WHERE s.speaker_name IS NOT NULL AND {where}",
-            params,
+        w = self._statement_where(StatementFilter(outlet=outlet, speaker=name))
+        base = (
+            "FROM statements s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.speaker_name IS NOT NULL AND {w.sql}"
         )
-        groups: dict[str, _SpeakerAgg] = {}
-        for name_, type_, role, outlet_, pub_date, article_id, person_id in rows:
-            agg = groups.setdefault(name_.casefold(), _SpeakerAgg())
-            agg.add(name_, type_, role, outlet_, pub_date, article_id, person_id)
-        out = sorted((agg.row() for agg in groups.values()), key=lambda r: (-r.statements, r.name))
+        totals = self._query(
+            "SELECT s.speaker_name, count(*), count(DISTINCT s.article_id), min(a.pub_date),"
+            f" max(a.pub_date) {base} GROUP BY s.speaker_name",
+            w.params,
+        )
+        # Chronological position of a statement as one comparable string (see _ORDER_CHRONO).
+        first_seen = (
+            "min(printf('%d%s%s%s%s%s%020d%s%020d', a.pub_date IS NULL, char(1),"
+            " coalesce(a.pub_date, ''), char(1), coalesce(a.published, ''), char(1), a.seq,"
+            " char(1), s.position))"
+        )
+        details = self._query(
+            "SELECT s.speaker_name, s.speaker_type, s.speaker_role, a.outlet, s.person_id,"
+            f" count(*), {first_seen} {base} GROUP BY 1, 2, 3, 4, 5",
+            w.params,
+        )
+        groups: dict[str, _SpeakerSums] = {}
+        for name_, count, articles, first, last in totals:
+            groups.setdefault(name_.casefold(), _SpeakerSums()).add_name(
+                name_, count, articles, first, last
+            )
+        for name_, type_, role, outlet_, person_id, count, seen in details:
+            groups[name_.casefold()].add_detail(type_, role, outlet_, person_id, count, seen)
+        for sums in groups.values():
+            if len(sums.names) > 1:  # spellings may share articles: count them once
+                marks = ", ".join("?" * len(sums.names))
+                sums.articles = int(
+                    self._query(
+                        f"SELECT count(DISTINCT s.article_id) {base}"
+                        f" AND s.speaker_name IN ({marks})",
+                        [*w.params, *sums.names],
+                    )[0][0]
+                )
+        out = sorted((g.row() for g in groups.values()), key=lambda r: (-r.statements, r.name))
         end = None if limit is None else offset + limit
         return out[offset:end]
 
@@ -763,11 +857,9 @@ class Store:
             params.append(fts_query(search))
         return " AND ".join(clauses) or "1", params
 
-    def _statement_where(self, flt: StatementFilter) -> tuple[str, list[Any], bool]:
+    def _statement_where(self, flt: StatementFilter) -> _Where:
         clauses: list[str] = []
         params: list[Any] = []
-        if not flt.all_revisions and not flt.article_id:
-            clauses.append("a.latest = 1")
         _add_common(clauses, params, flt.outlet, flt.since, flt.until)
         if flt.kind:
             kinds = [k.strip().lower() for k in flt.kind.split(",") if k.strip()]
@@ -786,23 +878,144 @@ class Store:
             clause, sp_params = self._speaker_clause(flt.speaker.strip())
             clauses.append(clause)
             params.extend(sp_params)
-        fts = bool(flt.search and flt.search.strip())
-        if fts:
-            assert flt.search is not None
-            clauses.append("statements_fts MATCH ?")
-            params.append(fts_query(flt.search))
-        return " AND ".join(clauses) or "1", params, fts
+        if not flt.all_revisions and not flt.article_id:
+            # A speaker or person filter has a statements index far more selective than
+            # "latest revision" (true of nearly every row); the + keeps SQLite, which has no
+            # statistics, from walking all latest articles instead. Otherwise the condition
+            # stays indexable: listings walk the date indexes (latest, date...) and date
+            # ranges use articles_latest_date (latest, pub_date).
+            by_statement = bool(flt.person_id or (flt.speaker and flt.speaker.strip()))
+            clauses.insert(0, "+a.latest = 1" if by_statement else "a.latest = 1")
+        match = fts_query(flt.search) if flt.search and flt.search.strip() else None
+        only_latest = clauses == ["a.latest = 1"]
+        return _Where(" AND ".join(clauses) or "1", params, match, only_latest)
+
+    def _fts_restrict(self, w: _Where) -> tuple[str, list[Any]]:
+        """The filters as a condition on ``statements_fts.rowid``, for queries the full-text
+        index drives.
+
+        Why a set and not a join: joining every match to its statement and article costs a
+        row lookup per match (about 90 ms for a word in 67,000 statements), while the
+        matching statement ids of a filter come from an index once per query and each match
+        is then checked against that set. Without user filters the set is the statements of
+        superseded revisions, usually empty. The ``+`` keeps SQLite from turning the set into
+        one full-text query per id (which would repeat bm25's corpus statistics each time).
+        """
+        if w.only_latest:
+            return (
+                " AND +statements_fts.rowid NOT IN (SELECT s.id FROM articles a"
+                " JOIN statements s ON s.article_id = a.id WHERE a.latest = 0)",
+                [],
+            )
+        if w.sql == "1":
+            return "", []
+        return (
+            " AND +statements_fts.rowid IN (SELECT s.id FROM statements s"
+            f" JOIN articles a ON a.id = s.article_id WHERE {w.sql})",
+            list(w.params),
+        )
+
+    def _fts_count(self, w: _Where, *, cap: int | None = None) -> int:
+        """Matches of a search (at most ``cap``), counted on the full-text index."""
+        assert w.match is not None
+        restrict, params = self._fts_restrict(w)
+        sql = f"SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?{restrict}"
+        args = [w.match, *params]
+        if cap is not None:
+            sql += " LIMIT ?"
+            args.append(cap)
+        return int(self._query(f"SELECT count(*) FROM ({sql})", args)[0][0])
+
+    def _count_where(self, w: _Where, *, cap: int | None = None) -> int:
+        """Statements matching a filter without search; with ``cap``, at most ``cap + 1``."""
+        if w.only_latest:  # every statement less those of superseded revisions
+            sql = (
+                "SELECT (SELECT count(*) FROM statements) - (SELECT count(*) FROM articles a"
+                " JOIN statements s ON s.article_id = a.id WHERE a.latest = 0)"
+            )
+            return int(self._query(sql, [])[0][0])
+        sql = f"SELECT 1 FROM statements s JOIN articles a ON a.id = s.article_id WHERE {w.sql}"
+        args = list(w.params)
+        if cap is not None:
+            sql += " LIMIT ?"
+            args.append(cap + 1)
+        return int(self._query(f"SELECT count(*) FROM ({sql})", args)[0][0])
+
+    def _select(
+        self,
+        w: _Where,
+        limit: int | None,
+        offset: int,
+        order: Order,
+        rank_window: int | None,
+        *,
+        walk: bool,
+    ) -> Iterator[StoredStatement]:
+        """Stream one statements query; its shape depends on the search and the order.
+
+        - no search: the join, ordered by the date indexes of migration 0003;
+        - rank: bm25 over the matches (the newest ``rank_window`` of them when set), computed
+          while the full-text index drives (materialized first), then joined for the page;
+        - date order, ``walk``: the date index is walked and each statement kept if it is in
+          the set of matches; cheap when matches are many (a page needs few rows);
+        - date order otherwise: the (few) matches are fetched, joined and sorted.
+        """
+        head = f"SELECT {_STATEMENT_COLS} FROM"
+        join = "JOIN articles a ON a.id = s.article_id"
+        if w.match is None:
+            sql = f"{head} statements s {join} WHERE {w.sql}"
+            order_by = _STATEMENT_ORDER["date" if order == "rank" else order]
+            args = list(w.params)
+        elif order == "rank":
+            restrict, rparams = self._fts_restrict(w)
+            window = "" if rank_window is None else " ORDER BY statements_fts.rowid DESC LIMIT ?"
+            sql = (
+                "WITH m AS MATERIALIZED (SELECT statements_fts.rowid AS rid,"
+                " bm25(statements_fts) AS score FROM statements_fts"
+                f" WHERE statements_fts MATCH ?{restrict}{window})"
+                f" {head} m CROSS JOIN statements s ON s.id = m.rid {join}"
+            )
+            order_by = "m.score, a.seq, s.position"
+            args = [w.match, *rparams, *([] if rank_window is None else [rank_window])]
+        elif walk:
+            sql = (
+                f"{head} statements s {join} WHERE {w.sql} AND +s.id IN"
+                " (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
+            )
+            order_by = _STATEMENT_ORDER[order]
+            args = [*w.params, w.match]
+        else:
+            restrict, rparams = self._fts_restrict(w)
+            sql = (
+                "WITH m AS MATERIALIZED (SELECT rowid AS rid FROM statements_fts"
+                f" WHERE statements_fts MATCH ?{restrict})"
+                f" {head} m CROSS JOIN statements s ON s.id = m.rid {join}"
+            )
+            order_by = _STATEMENT_ORDER[order]
+            args = [w.match, *rparams]
+        sql += f" ORDER BY {order_by} LIMIT ? OFFSET ?"
+        cursor = self._cursor(sql, [*args, -1 if limit is None else limit, offset])
+        try:
+            while batch := self._fetch(cursor, 500):
+                for r in batch:
+                    yield _stored_statement(r)
+        finally:
+            cursor.close()
 
     def _speaker_clause(self, speaker: str) -> tuple[str, list[Any]]:
-        """Case-insensitive: whole name, any whole words of the name, mention, or alias."""
+        """Case-insensitive: whole name, any whole words of the name, mention, or alias.
+
+        The word match is worked out on the distinct speaker names first (few next to
+        statements) and becomes a list of names, so an index answers every part of the
+        clause instead of a LIKE over every statement.
+        """
         words = " " + " ".join(speaker.casefold().split()) + " "
-        pattern = "%" + _like_escape(words) + "%"
-        parts = [
-            "s.speaker_name = ? COLLATE NOCASE",
-            "s.mention = ? COLLATE NOCASE",
-            "(' ' || lower(s.speaker_name) || ' ') LIKE ? ESCAPE '\\'",
-        ]
-        params: list[Any] = [speaker, speaker, pattern]
+        names = self._speaker_names_like("%" + _like_escape(words) + "%")
+        parts = ["s.speaker_name = ? COLLATE NOCASE", "s.mention = ? COLLATE NOCASE"]
+        params: list[Any] = [speaker, speaker]
+        if names:
+            parts.append(f"s.speaker_name COLLATE NOCASE IN ({', '.join('?' * len(names))})")
+            params.extend(names)
         if self.has_table("person_aliases"):
             parts.append(
                 "s.person_id IN (SELECT person_id FROM person_aliases"
@@ -810,6 +1023,29 @@ class Store:
             )
             params.append(speaker)
         return "(" + " OR ".join(parts) + ")", params
+
+    def _speaker_names_like(self, pattern: str) -> list[str]:
+        """One spelling of each distinct speaker name (ASCII case aside) whose padded,
+        lower-cased form is LIKE ``pattern``.
+
+        Hops through the ``statements_speaker`` index from one name to the next (a loose
+        index scan), so the cost grows with the number of distinct names, not statements.
+        Names that differ only in ASCII case are one entry: the filter compares NOCASE.
+        """
+        rows = self._query(
+            "WITH RECURSIVE n(name) AS ("
+            " SELECT (SELECT speaker_name FROM statements WHERE speaker_name IS NOT NULL"
+            "  ORDER BY speaker_name COLLATE NOCASE LIMIT 1)"
+            " UNION ALL"
+            " SELECT (SELECT speaker_name FROM statements"
+            "  WHERE speaker_name COLLATE NOCASE > n.name"
+            "  ORDER BY speaker_name COLLATE NOCASE LIMIT 1)"
+            " FROM n WHERE n.name IS NOT NULL)"
+            " SELECT name FROM n"
+            " WHERE name IS NOT NULL AND (' ' || lower(name) || ' ') LIKE ? ESCAPE '\\'",
+            [pattern],
+        )
+        return [r[0] for r in rows]
 
 
 # --------------------------------------------------------------------------- row builders
@@ -853,12 +1089,9 @@ class _SpeakerAgg:
         self.articles.add(article_id)
 
     def row(self) -> SpeakerRow:
-        def most(d: dict[str, int]) -> str:
-            return max(d.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
         return SpeakerRow(
-            name=most(self.names),
-            type=most(self.types) if self.types else "unknown",
+            name=_most(self.names),
+            type=_most(self.types) if self.types else "unknown",
             roles=tuple(self.roles),
             statements=self.count,
             articles=len(self.articles),
@@ -867,6 +1100,71 @@ class _SpeakerAgg:
             last=max(self.dates) if self.dates else None,
             person_ids=tuple(self.person_ids),
         )
+
+
+class _SpeakerSums:
+    """One case-folded speaker name from SQL aggregates (:meth:`Store.speakers`); gives the
+    same :class:`SpeakerRow` as :class:`_SpeakerAgg` fed every statement one by one."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.types: dict[str, int] = {}
+        self.roles: dict[str, str] = {}  # role -> first seen (chronological key)
+        self.outlets: set[str] = set()
+        self.person_ids: dict[str, str] = {}  # id -> first seen
+        self.count = 0
+        self.articles = 0
+        self.first: str | None = None
+        self.last: str | None = None
+
+    def add_name(
+        self, name: str, count: int, articles: int, first: str | None, last: str | None
+    ) -> None:
+        """One exact spelling: its statements, articles and date range."""
+        self.names[name] = count
+        self.count += count
+        self.articles += articles  # recounted by the caller when spellings are several
+        if first is not None and (self.first is None or first < self.first):
+            self.first = first
+        if last is not None and (self.last is None or last > self.last):
+            self.last = last
+
+    def add_detail(
+        self,
+        type_: str | None,
+        role: str | None,
+        outlet: str | None,
+        person_id: str | None,
+        count: int,
+        seen: str,
+    ) -> None:
+        """One (type, role, outlet, person id) combination and when it was first reported."""
+        if type_:
+            self.types[type_] = self.types.get(type_, 0) + count
+        if role and (role not in self.roles or seen < self.roles[role]):
+            self.roles[role] = seen
+        if outlet:
+            self.outlets.add(outlet)
+        if person_id and (person_id not in self.person_ids or seen < self.person_ids[person_id]):
+            self.person_ids[person_id] = seen
+
+    def row(self) -> SpeakerRow:
+        return SpeakerRow(
+            name=_most(self.names),
+            type=_most(self.types) if self.types else "unknown",
+            roles=tuple(sorted(self.roles, key=lambda r: (self.roles[r], r))),
+            statements=self.count,
+            articles=self.articles,
+            outlets=tuple(sorted(self.outlets)),
+            first=self.first,
+            last=self.last,
+            person_ids=tuple(sorted(self.person_ids, key=lambda p: (self.person_ids[p], p))),
+        )
+
+
+def _most(counts: dict[str, int]) -> str:
+    """The most frequent key (the greatest key among equals, so the choice is stable)."""
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _add_common(

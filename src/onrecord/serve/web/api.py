@@ -47,8 +47,17 @@ def list_statements(
         Query(description="relevance (needs search; else newest first), -date, date"),
     ] = "relevance",
 ) -> dict[str, Any]:
-    rows, total = queries.find_statements(store, flt, page, sort)
-    return envelope(request, [convert.statement_json(r) for r in rows], total, page)
+    found = queries.find_statements(store, flt, page, sort)
+    out = envelope(
+        request,
+        [convert.statement_json(r) for r in found.rows],
+        found.total,
+        page,
+        total_is_lower_bound=found.total_is_lower_bound,
+    )
+    # Set when relevance ranked only the newest N of more matches (see queries.RANK_WINDOW).
+    out["ranked_within"] = found.ranked_within
+    return out
 
 
 @router.get("/statements/{key:path}", summary="One statement by its key <article id>:<position>")

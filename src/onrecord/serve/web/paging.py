@@ -1,7 +1,8 @@
 """Pagination for list endpoints: ``limit`` + ``offset`` (or ``page``), and the envelope.
 
-Every list answer is ``{"items": [...], "total": N, "limit": L, "offset": O, "links":
-{"next": url | null, "prev": url | null}}`` so clients can page without counting themselves.
+Every list answer is ``{"items": [...], "total": N, "total_is_lower_bound": bool, "limit": L,
+"offset": O, "links": {"next": url | null, "prev": url | null}}`` so clients can page without
+counting themselves (``total_is_lower_bound``: counting stopped at a cap, "N or more").
 """
 
 from __future__ import annotations
@@ -34,8 +35,19 @@ def page_params(
     return Page(limit, (page - 1) * limit if page is not None else offset)
 
 
-def envelope(request: Request, items: list[Any], total: int, page: Page) -> dict[str, Any]:
-    """The list answer, with links to the neighbouring pages (same filters)."""
+def envelope(
+    request: Request,
+    items: list[Any],
+    total: int,
+    page: Page,
+    *,
+    total_is_lower_bound: bool = False,
+) -> dict[str, Any]:
+    """The list answer, with links to the neighbouring pages (same filters).
+
+    ``total_is_lower_bound``: counting stopped at a cap, at least ``total`` items exist; a
+    full page then always links to the next one.
+    """
 
     def at(offset: int) -> str:
         params = dict(request.query_params)
@@ -43,11 +55,13 @@ def envelope(request: Request, items: list[Any], total: int, page: Page) -> dict
         params.update(offset=str(offset), limit=str(page.limit))
         return f"{request.url.path}?{urlencode(params)}"
 
-    nxt = at(page.offset + page.limit) if page.offset + page.limit < total else None
+    more = page.offset + page.limit < total or (total_is_lower_bound and len(items) == page.limit)
+    nxt = at(page.offset + page.limit) if more else None
     prev = at(max(0, page.offset - page.limit)) if page.offset > 0 else None
     return {
         "items": items,
         "total": total,
+        "total_is_lower_bound": total_is_lower_bound,
         "limit": page.limit,
         "offset": page.offset,
         "links": {"next": nxt, "prev": prev},

@@ -1,0 +1,102 @@
+"""``onrecord extract`` and ``onrecord eval`` end to end, on JSONL written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.serve.cli import main
+
+DOC_A = {"id": "a", "text": '"The harbour is safe," port director Ana Lind said on Monday.'}
+DOC_B = {"id": "b", "text": "Holm said that the budget was approved."}
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_extract_writes_one_line_per_input_line(tmp_path: Path) -> None:
+    src = _write(tmp_path / "docs.jsonl", [json.dumps(DOC_A), json.dumps(DOC_B)])
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    st = lines[0]["statements"][0]
+    assert st["kind"] == "direct"
+    assert st["content"]["text"] == "The harbour is safe,"
+    assert st["fragments"] == [[st["content"]["start"], st["content"]["end"]]]
+    assert st["speaker"]["mention"]["text"] == "port director Ana Lind"
+    assert st["cue"]["text"] == "said"
+    assert lines[1]["statements"][0]["content"]["text"] == "the budget was approved"
+
+
+def test_extract_reports_a_bad_line_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _write(
+        tmp_path / "docs.jsonl",
+        [json.dumps(DOC_A), "{not json", json.dumps({"id": "c"}), json.dumps(DOC_B)],
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2
+    assert f"{src}:2" in err[0] and "not valid JSON" in err[0]
+    assert f"{src}:3" in err[1] and "'text'" in err[1]
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "b"]
+
+
+def test_extract_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(DOC_B) + "\n"))
+    assert main(["extract"]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["id"] == "b" and len(line["statements"]) == 1
+
+
+def test_eval_scores_predictions_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = DOC_B["text"]
+    gold = dict(
+        DOC_B,
+        quotes=[
+            {
+                "kind": "indirect",
+                "content_spans": [[15, 38]],
+                "speaker_spans": [[0, 4]],
+                "speaker": "Holm",
+                "cue": "said",
+                "cue_spans": [[5, 9]],
+            }
+        ],
+    )
+    assert text[15:38] == "the budget was approved"
+    gold_path = _write(tmp_path / "gold.jsonl", [json.dumps(gold)])
+    pred_path = tmp_path / "pred.jsonl"
+    assert main(["extract", str(gold_path), "-o", str(pred_path)]) == 0
+    capsys.readouterr()
+    assert (
+        main(["eval", str(gold_path), "--pred", str(pred_path), "--format", "json", "--kinds"]) == 0
+    )
+    res = json.loads(capsys.readouterr().out)["results"]
+    assert res["all"]["exact"]["f1"] == 100.0
+    assert res["indirect"]["attribution"]["f1"] == 100.0
+    assert main(["eval", str(gold_path)]) == 0
+    table = capsys.readouterr().out
+    assert "content@0.3 F" in table and "100.0" in table
+
+
+def test_eval_names_a_missing_prediction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold_path = _write(tmp_path / "gold.jsonl", [json.dumps(dict(DOC_A, quotes=[]))])
+    pred_path = _write(tmp_path / "pred.jsonl", [json.dumps({"id": "zzz", "statements": []})])
+    assert main(["eval", str(gold_path), "--pred", str(pred_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no predictions for gold id 'a'" in err and str(pred_path) in err

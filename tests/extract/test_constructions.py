@@ -1,0 +1,204 @@
+"""Each construction the engine handles, on sentences written for these tests.
+
+Invented people and places; every case checks the statement's kind, its content pieces, the
+speaker mention and the cue, so a regression in one construction names itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extract.pipeline import extract
+from onrecord.model import Article, Statement
+
+
+def _run(text: str, scope: str = "speech") -> list[Statement]:
+    return extract(Article(id="t", text=text), scope=scope)  # type: ignore[arg-type]
+
+
+def _view(text: str, st: Statement) -> tuple[str, list[str], str | None, str | None]:
+    mention = st.speaker.mention.text if st.speaker and st.speaker.mention else None
+    return st.kind, [text[a:b] for a, b in st.pieces()], mention, st.cue.text if st.cue else None
+
+
+def _one(text: str, scope: str = "speech") -> tuple[str, list[str], str | None, str | None]:
+    found = _run(text, scope)
+    assert len(found) == 1, [_view(text, s) for s in found]
+    return _view(text, found[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The harbour will reopen on Monday, port director Ana Lind said.",
+            ("indirect", ["The harbour will reopen on Monday"], "port director Ana Lind", "said"),
+        ),
+        (
+            "Port director Ana Lind said that the harbour will reopen on Monday.",
+            ("indirect", ["the harbour will reopen on Monday"], "Port director Ana Lind", "said"),
+        ),
+        (
+            "Ana Lind told journalists the harbour will reopen on Monday.",
+            ("indirect", ["the harbour will reopen on Monday"], "Ana Lind", "told"),
+        ),
+        (
+            "According to the port authority, the harbour will reopen on Monday.",
+            (
+                "indirect",
+                ["the harbour will reopen on Monday"],
+                "the port authority",
+                "According to",
+            ),
+        ),
+        (
+            "The harbour will reopen on Monday, according to the port authority.",
+            (
+                "indirect",
+                ["The harbour will reopen on Monday"],
+                "the port authority",
+                "according to",
+            ),
+        ),
+        (
+            "Lind described as premature the talk of a second closure.",
+            ("indirect", ["premature the talk of a second closure"], "Lind", "described as"),
+        ),
+    ],
+)
+def test_reported_speech(text: str, expected: tuple) -> None:
+    assert _one(text) == expected
+
+
+def test_speech_verbs() -> None:
+    text = (
+        "Lind stressed that the repairs were finished. She warned that storms could delay "
+        "the work. The ministry denied that funds were missing."
+    )
+    assert [_view(text, s) for s in _run(text)] == [
+        ("indirect", ["the repairs were finished"], "Lind", "stressed"),
+        ("indirect", ["storms could delay the work"], "She", "warned"),
+        ("indirect", ["funds were missing"], "The ministry", "denied"),
+    ]
+
+
+def test_medium_and_addressee_are_kept() -> None:
+    found = _run("In a statement, the ministry said the budget was approved.")
+    assert found[0].occasion == "In a statement"
+    found = _run("Minister Petra Holm wrote on her Telegram channel that the budget was approved.")
+    assert found[0].occasion == "on her Telegram channel"
+    assert found[0].content.text == "the budget was approved"
+    found = _run("Ana Lind told journalists the harbour will reopen on Monday.")
+    assert found[0].addressee == "journalists"
+
+
+def test_mixed_quote() -> None:
+    text = 'Holm said the plan was "fully funded".'
+    assert _one(text) == ("mixed", ['the plan was "fully funded"'], "Holm", "said")
+
+
+def test_split_quote_is_one_statement_with_two_fragments() -> None:
+    text = '"We cannot accept this," Holm said, "and we will not."'
+    assert _one(text) == ("direct", ["We cannot accept this,", "and we will not."], "Holm", "said")
+    text = '"We cannot accept this," Holm said. "The answer is no."'
+    assert _one(text) == ("direct", ["We cannot accept this,", "The answer is no."], "Holm", "said")
+
+
+def test_colon_and_dash_introduce_quotes() -> None:
+    assert _one('Holm said: "The answer is no."') == (
+        "direct",
+        ["The answer is no."],
+        "Holm",
+        "said",
+    )
+    assert _one('Holm was clear — "The answer is no."') == (
+        "direct",
+        ["The answer is no."],
+        "Holm",
+        "—",
+    )
+
+
+@pytest.mark.parametrize(
+    "quoted", ["«We will not sign»", "„We will not sign“", "“We will not sign”"]
+)
+def test_other_quotation_marks(quoted: str) -> None:
+    assert _one(f"Holm said, {quoted}.") == ("direct", ["We will not sign"], "Holm", "said")
+
+
+def test_quote_continued_over_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        '"The first part is done," Holm said.\n\n'
+        '"The second part starts in June. It will be long.\n\n'
+        '"The third part comes last."'
+    )
+    found = [_view(text, s) for s in _run(text)]
+    assert found == [
+        ("direct", ["The first part is done,"], "Holm", "said"),
+        (
+            "direct",
+            ["The second part starts in June. It will be long.", "The third part comes last."],
+            "Holm",
+            "said",
+        ),
+    ]
+
+
+def test_no_statement_nested_inside_a_quote() -> None:
+    text = '"Our mayor said that the bridge is safe," Holm told reporters.'
+    assert _one(text) == ("direct", ["Our mayor said that the bridge is safe,"], "Holm", "told")
+
+
+def test_unbalanced_quote_does_not_cost_the_document() -> None:
+    text = (
+        'The report, called "Ports and people, appeared on Monday.\n\n'
+        '"The harbour is safe," Lind said.\n\n'
+        "Holm said that the budget was approved."
+    )
+    found = [_view(text, s) for s in _run(text)]
+    assert ("direct", ["The harbour is safe,"], "Lind", "said") in found
+    assert ("indirect", ["the budget was approved"], "Holm", "said") in found
+
+
+def test_questions_put_to_a_speaker_are_not_their_statements() -> None:
+    assert _run("Holm was asked about the budget. She declined to comment.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Budget approved, no cuts planned — finance minister\nOSLO, May 2. It rained.",
+            "finance minister",
+        ),
+        ("Budget approved, no cuts planned - Holm\nOSLO, May 2. It rained.", "Holm"),
+    ],
+)
+def test_headline_with_trailing_speaker(text: str, mention: str) -> None:
+    assert _one(text) == ("indirect", ["Budget approved, no cuts planned"], mention, None)
+
+
+def test_headline_with_leading_speaker() -> None:
+    text = "Holm: budget approved, no cuts planned\nOSLO, May 2. It rained."
+    assert _one(text) == ("indirect", ["budget approved, no cuts planned"], "Holm", None)
+
+
+def test_scope_beliefs_only_with_all() -> None:
+    text = "Holm believes the budget is too small."
+    assert _run(text) == []
+    _, pieces, mention, cue = _one(text, scope="all")
+    assert (pieces, mention, cue) == (["the budget is too small"], "Holm", "believes")
+
+
+def test_same_words_reported_twice_are_one_statement() -> None:
+    text = (
+        "Port to reopen\n"
+        "Earlier, it was reported that the harbour would reopen on Monday next week\n"
+        "OSLO, May 2. Port director Ana Lind said on Friday that the harbour would reopen "
+        "on Monday next week."
+    )
+    found = _run(text)
+    assert len(found) == 1
+    assert found[0].content.start < text.index("OSLO")
+    assert found[0].speaker is not None and found[0].speaker.mention is not None
+    assert found[0].speaker.mention.text == "Port director Ana Lind"
