@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/throughput.py [DOCS.jsonl] [--limit N] [--rounds 2]
-        [--model NAME] [--scope speech|all] [--batch-size 32]
+        [--model NAME] [--scope stance|speech|all] [--batch-size 32]
 
 Both run in this one process over the same documents (default: PolNeAR dev from
 ../shared) with the same spaCy model: onrecord through ``extract_many`` (its pipeline: one
@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from onrecord.config import model_names, shared_dir  # noqa: E402
+from onrecord.extract.cues import DEFAULT_SCOPE, SCOPES  # noqa: E402
 from onrecord.extract.pipeline import extract_many  # noqa: E402
 from onrecord.model import Article  # noqa: E402
 
@@ -78,7 +79,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default=None)
-    parser.add_argument("--scope", default="speech", choices=("speech", "all"))
+    parser.add_argument("--scope", default=DEFAULT_SCOPE, choices=SCOPES)
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
 

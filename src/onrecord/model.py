@@ -134,6 +134,7 @@ class Statement:
     when_precision: str | None = None
     confidence: float | None = None
     source: str | None = None  # which extractor found it: "quote", "reported", "headline", ...
+    act: str | None = None  # "speech" (said/written) or "stance" (believes, wants, shows)
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The content as (start, end) pieces: the fragments, or the content span alone."""
@@ -148,7 +149,9 @@ class Statement:
             "speaker": self.speaker.to_json() if self.speaker else None,
             "cue": self.cue.to_json() if self.cue else None,
         }
-        for key in ("addressee", "occasion", "when", "when_precision", "confidence", "source"):
+        for key in (
+            "addressee", "occasion", "when", "when_precision", "confidence", "source", "act"
+        ):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -174,6 +177,7 @@ class Statement:
             when_precision=data.get("when_precision"),
             confidence=data.get("confidence"),
             source=data.get("source"),
+            act=data.get("act"),
         )
 
     def with_speaker(self, speaker: Speaker | None) -> Statement:

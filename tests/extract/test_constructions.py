@@ -202,3 +202,54 @@ def test_same_words_reported_twice_are_one_statement() -> None:
     assert found[0].content.start < text.index("OSLO")
     assert found[0].speaker is not None and found[0].speaker.mention is not None
     assert found[0].speaker.mention.text == "Port director Ana Lind"
+
+
+def test_stance_scope_keeps_attributed_views_marked_as_stance() -> None:
+    text = (
+        "Minister Ivo Holm believes the budget is too small. "
+        "His aides said on Friday that the vote would be close."
+    )
+    found = _run(text, scope="stance")
+    acts = {st.cue.text if st.cue else None: st.act for st in found}
+    assert acts.get("believes") == "stance", [_view(text, s) for s in found]
+    assert acts.get("said") == "speech", acts
+    assert [st.act for st in _run(text, scope="speech")] == ["speech"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Holm declined to comment on the budget.",
+        "Ivo Holm preferred to keep quiet about the budget.",
+        "Ivo Holm refused to give any details of the budget.",
+    ],
+)
+def test_refusals_to_speak_are_not_statements(text: str) -> None:
+    assert _run(text, scope="stance") == []
+
+
+def test_transcript_labels_name_the_speaker_of_each_turn() -> None:
+    text = (
+        "The interview went as follows.\n\n"
+        'HOLM: The budget will pass before the summer, and nobody should doubt it.\n\n'
+        "ANCHOR: Are you sure of the votes?\n\n"
+        "Note: the interview was shortened."
+    )
+    found = [_view(text, s) for s in _run(text)]
+    assert ("indirect", ["The budget will pass before the summer, and nobody should doubt it"],
+            "HOLM", None) in found
+    assert ("indirect", ["Are you sure of the votes"], "ANCHOR", None) in found
+    assert not any(mention == "Note" for _, _, mention, _ in found)
+
+
+def test_transcript_label_inside_a_quote_is_cut_from_its_words() -> None:
+    text = (
+        "The channel published the exchange.\n\n"
+        '"HOLM: The budget will pass before the summer, and nobody should doubt it."\n\n'
+        "The vote is set for June."
+    )
+    found = [_view(text, s) for s in _run(text) if s.source != "reported"]
+    assert found == [
+        ("direct", ["The budget will pass before the summer, and nobody should doubt it"],
+         "HOLM", None)
+    ]

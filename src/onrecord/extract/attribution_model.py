@@ -99,4 +99,16 @@ def probability(cand: Candidate) -> float:
 
 
 def threshold() -> float:
+    """The decision threshold for verbs of saying (tuned on PolNeAR dev by the train script)."""
     return float(load_model().get("threshold", 0.5))
+
+
+#: In the ``stance`` scope, a verb that is not a verb of saying ("wants", "shows", "launched")
+#: needs this probability. Chosen on PolNeAR dev (content F1 at 0.3; 0.5-0.65 are all within
+#: half a point) and the seed articles, where a lower value admits actions such as "launched
+#: an operation" as statements.
+STANCE_THRESHOLD = 0.6
+
+
+def stance_threshold() -> float:
+    return float(load_model().get("stance_threshold", STANCE_THRESHOLD))

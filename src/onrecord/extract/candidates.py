@@ -134,7 +134,12 @@ def _cue_end(verb: Token, pieces: tuple[tuple[int, int], ...]) -> int:
     """The cue's end: the verb plus a particle or preposition right after it ("called for")."""
     end = verb.i + 1
     for child in verb.rights:
-        if child.i == end and child.dep_ in ("prt", "prep") and end < pieces[0][0] + 1:
+        # a particle ("pointed out") or a preposition the message follows ("called for X"),
+        # not an adjunct ("said on Friday that ...")
+        if child.i == end and (
+            (child.dep_ == "prt" and end < pieces[0][0] + 1)
+            or (child.dep_ == "prep" and pieces[0][0] == child.i + 1)
+        ):
             end = child.i + 1
             break
     return end

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.cues import Scope, cue_lemmas
+from onrecord.extract.cues import DEFAULT_SCOPE, Scope, cue_lemmas
 from onrecord.extract.quotes import Quote, find_quotes
 from onrecord.model import Article
 
@@ -39,7 +39,7 @@ class Context:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues
 
 
-def build_context(article: Article, doc: Doc, scope: Scope = "speech") -> Context:
+def build_context(article: Article, doc: Doc, scope: Scope = DEFAULT_SCOPE) -> Context:
     quotes = tuple(find_quotes(article.text))
     quote_of = [-1] * len(doc)
     qi = 0

@@ -1,12 +1,15 @@
 """The words that mark speech: verb lemmas, nominal cues and medium phrases.
 
-Kept as plain data so a newcomer can read and extend them. Two scopes (docs/scope.md):
+Kept as plain data so a newcomer can read and extend them. Three scopes (docs/scope.md):
 
-* ``speech`` (the default): things said or written, e.g. "said", "told", "tweeted",
-  "announced", "denied", "called for", "according to";
-* ``all``: also beliefs, knowledge, intentions and evidence, which PolNeAR annotates too
-  ("believes", "wants", "polls show", "found"). Those are not statements anyone made on the
-  record, so onrecord leaves them out unless asked.
+* ``speech``: things said or written, e.g. "said", "told", "tweeted", "announced", "denied",
+  "called for", "according to";
+* ``stance`` (the default): speech, plus positions the article attributes to a source
+  ("Clinton wants ...", "the poll shows ...", "Trump believes ..."), which news reports
+  as that source's view. Such statements carry ``act="stance"``, so users can keep speech
+  only. Non-speech verbs need a higher model probability, and refusals to speak ("declined
+  to comment", "preferred to keep quiet") are not statements;
+* ``all``: every attribution the model accepts, PolNeAR's notion of attribution.
 
 Whether a given use of a verb really attributes something is decided per use by the model in
 attribution_model.py; these lists decide only which verbs may count as speech at all.
@@ -23,8 +26,9 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-Scope = Literal["speech", "all"]
-SCOPES: tuple[Scope, ...] = ("speech", "all")
+Scope = Literal["speech", "stance", "all"]
+SCOPES: tuple[Scope, ...] = ("speech", "stance", "all")
+DEFAULT_SCOPE: Scope = "stance"
 
 #: Verbs of saying and writing (lemmas), speech acts included ("denied", "blasted").
 SPEECH_VERBS: frozenset[str] = words(
@@ -59,6 +63,13 @@ BELIEF_VERBS: frozenset[str] = words(
     """
 )
 
+#: "X declined/refused/preferred to comment": a refusal to speak is no statement (stance scope).
+REFUSAL_VERBS: frozenset[str] = words("decline refuse prefer")
+#: What a refusal refuses when it refuses to speak ("to give details", "to keep quiet").
+SILENCE_VERBS: frozenset[str] = SPEECH_VERBS | words(
+    "give keep discuss elaborate speculate disclose name identify specify go"
+)
+
 #: Nouns that report speech or belief with a that-clause ("his claim that ...").
 SPEECH_NOUNS: frozenset[str] = words(
     """
@@ -79,6 +90,7 @@ MEDIUM_NOUNS: frozenset[str] = words(
 
 
 @cache
-def cue_lemmas(scope: Scope = "speech") -> frozenset[str]:
-    """Verb lemmas that can attribute a quotation in ``scope``."""
+def cue_lemmas(scope: Scope = DEFAULT_SCOPE) -> frozenset[str]:
+    """Verb lemmas that can attribute a quotation in ``scope`` (stance: speech verbs only,
+    since a quotation is words someone said)."""
     return SPEECH_VERBS | BELIEF_VERBS if scope == "all" else SPEECH_VERBS

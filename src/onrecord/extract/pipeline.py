@@ -7,8 +7,8 @@ spaCy's ``nlp.pipe`` (one parse per article) and yields one list per article, in
 Per article: the quotations (quotes.py) and the parse give a :class:`Context`; three
 extractors propose statements (direct.py: quotes and their attributions, reported.py: cue
 verbs and "according to", headline.py: "... — Kremlin spokesman"); :func:`merge` keeps one
-statement per thing said; finally speakers.py (when present) resolves each mention to the
-fullest name the article gives.
+statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; finally speakers.py resolves each mention to the fullest name the
+article gives (that is where a quote's speaker is decided).
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from spacy.tokens import Doc
 
 from onrecord.evaluate import normalise_content, overlap
 from onrecord.extract.context import Context, build_context
-from onrecord.extract.cues import Scope
+from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.direct import find_direct, with_speaker_from
 from onrecord.extract.headline import find_headline
 from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.reported import find_reported
+from onrecord.extract.speakers import resolve_speakers
+from onrecord.extract.transcript import apply_labels
 from onrecord.model import Article, Span, Statement
 
 #: A reported reading covering this share of a direct quote is the same statement.
@@ -34,7 +36,7 @@ _ECHO_MIN_CHARS = 25
 
 
 def extract(
-    article: Article, *, model: str | None = None, scope: Scope = "speech"
+    article: Article, *, model: str | None = None, scope: Scope = DEFAULT_SCOPE
 ) -> list[Statement]:
     """Every statement in one article, with its speaker resolved within the article."""
     return next(extract_many([article], model=model, scope=scope))
@@ -45,7 +47,7 @@ def extract_many(
     batch_size: int = 32,
     *,
     model: str | None = None,
-    scope: Scope = "speech",
+    scope: Scope = DEFAULT_SCOPE,
 ) -> Iterator[list[Statement]]:
     """``extract`` over many articles, in order, parsed in batches through ``nlp.pipe``."""
     nlp = extraction_nlp(model)
@@ -61,11 +63,14 @@ def extract_many(
         yield extract_parsed(article, doc, scope=scope)
 
 
-def extract_parsed(article: Article, doc: Doc, *, scope: Scope = "speech") -> list[Statement]:
+def extract_parsed(article: Article, doc: Doc, *, scope: Scope = DEFAULT_SCOPE) -> list[Statement]:
     """Statements of an article whose parse is already done (benchmarks, cached parses)."""
     ctx = build_context(article, doc, scope)
     statements = merge(ctx, find_direct(ctx), list(find_reported(ctx)), find_headline(ctx))
-    return _resolve(ctx, statements)
+    statements = apply_labels(ctx.text, statements)
+    # quotes and headlines are words someone said; reported.py marks its own
+    statements = [s if s.act else replace(s, act="speech") for s in statements]
+    return resolve_speakers(ctx.doc, ctx.article, statements)
 
 
 def merge(
@@ -143,11 +148,3 @@ def _same(direct: Statement, reported: Statement) -> bool:
     outside = r_len - overlap(r, d) * r_len
     return outside <= 0.3 * r_len + 3
 
-
-def _resolve(ctx: Context, statements: list[Statement]) -> list[Statement]:
-    """Canonical speaker names via speakers.py (H3b) once it lands; mentions alone until then."""
-    try:
-        from onrecord.extract.speakers import resolve_speakers
-    except (ImportError, NameError, SyntaxError, AttributeError):
-        return statements  # speakers.py not there (or mid-edit): mentions only
-    return resolve_speakers(ctx.doc, ctx.article, statements)

@@ -14,10 +14,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from onrecord.extract.attribution_model import probability, threshold
+from onrecord.extract.attribution_model import probability, stance_threshold, threshold
 from onrecord.extract.candidates import Candidate, candidates
 from onrecord.extract.context import Context
-from onrecord.extract.cues import MEDIUM_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from onrecord.extract.cues import (
+    MEDIUM_NOUNS,
+    REFUSAL_VERBS,
+    SILENCE_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from onrecord.extract.spans import char_span, mention_of, trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -27,7 +33,6 @@ _OCCASION_WORDS = frozenset({"when", "after", "before", "while", "if", "as", "on
 
 def find_reported(ctx: Context) -> Iterator[Statement]:
     """Every reported-speech statement whose cue lies outside quotation marks."""
-    cut = threshold()
     for tok in ctx.doc:
         if tok.lower_ == "according" and not ctx.in_quote(tok):
             found = _according_to(ctx, tok)
@@ -35,24 +40,46 @@ def find_reported(ctx: Context) -> Iterator[Statement]:
                 yield found
     for cand in candidates(ctx, keep=lambda tok: in_scope(tok, ctx.scope)):
         p = probability(cand)
-        if p < cut:
+        act = act_of(cand.verb)
+        if p < (stance_threshold() if act == "stance" and ctx.scope == "stance" else threshold()):
             continue
-        found = _from_candidate(ctx, cand, p)
+        found = _from_candidate(ctx, cand, p, act)
         if found is not None:
             yield found
 
 
 def in_scope(verb: Token, scope: str) -> bool:
-    """Speech scope: verbs of saying/writing in the active voice; "all": the model decides.
+    """Which tokens may head a reported statement (the model then decides each use).
 
-    "Peskov was asked about ..." / "when asked whether ..." name the person spoken *to*, so
-    a passive cue is no statement of its subject.
+    speech: verbs of saying/writing in the active voice and speech nouns; stance: any verb
+    in the active voice, except refusals to speak; all: every candidate. "Peskov was asked
+    about ..." / "when asked whether ..." name the person spoken *to*, so a passive cue is
+    no statement of its subject.
     """
     if scope == "all":
         return True
     if verb.pos_ == "NOUN":
         return verb.lemma_.lower() in SPEECH_NOUNS
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS and not spoken_to(verb)
+    if verb.pos_ != "VERB" or spoken_to(verb) or refuses_to_speak(verb):
+        return False
+    return scope != "speech" or verb.lemma_.lower() in SPEECH_VERBS
+
+
+def act_of(cue: Token) -> str:
+    """ "speech" for a verb or noun of saying/writing, else "stance" (believes, wants, shows)."""
+    if cue.pos_ == "NOUN" or cue.lemma_.lower() in SPEECH_VERBS:
+        return "speech"
+    return "stance"
+
+
+def refuses_to_speak(verb: Token) -> bool:
+    """ "declined to comment", "preferred to keep quiet", "refused to give details": neither
+    the refusal nor the verb refused ("comment on the budget") is a statement."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS:
+        return verb.lemma_.lower() in SILENCE_VERBS
+    if verb.lemma_.lower() not in REFUSAL_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SILENCE_VERBS for c in verb.children)
 
 
 def spoken_to(verb: Token) -> bool:
@@ -74,7 +101,7 @@ def spoken_to(verb: Token) -> bool:
     return occasion or leading or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
 
 
-def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None:
+def _from_candidate(ctx: Context, cand: Candidate, p: float, act: str) -> Statement | None:
     doc = ctx.doc
     verb = cand.verb
     cue_a, cue_b = char_span(doc, verb.i, cand.cue_end)
@@ -87,6 +114,7 @@ def _from_candidate(ctx: Context, cand: Candidate, p: float) -> Statement | None
         addressee=_addressee(verb),
         occasion=_occasion(verb),
         confidence=round(p, 3),
+        act=act,
     )
 
 
@@ -150,6 +178,7 @@ def _statement(
     addressee: str | None = None,
     occasion: str | None = None,
     confidence: float | None = None,
+    act: str = "speech",
 ) -> Statement | None:
     """Build a statement from character pieces; None when nothing is left after trimming."""
     text = ctx.text
@@ -175,4 +204,5 @@ def _statement(
         occasion=occasion,
         confidence=confidence,
         source="reported",
+        act=act,
     )

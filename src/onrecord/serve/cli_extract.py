@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from onrecord.errors import InputError, UsageError
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
+from onrecord.extract.cues import DEFAULT_SCOPE, SCOPES
 from onrecord.extract.documents import read_documents
 from onrecord.model import Article, Statement, statements_to_json
 
@@ -59,9 +60,11 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--scope",
-        choices=("speech", "all"),
-        default="speech",
-        help="speech: things said or written (default); all: also beliefs and evidence",
+        choices=SCOPES,
+        default=DEFAULT_SCOPE,
+        help="what counts as a statement: speech (said or written); stance (default: speech, "
+        "plus views attributed to a source, marked act=stance); all (every attribution, "
+        "as PolNeAR annotates)",
     )
     p.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
 
