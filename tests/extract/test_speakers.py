@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from onrecord.extract.entities import article_entities
+from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.speakers import resolve_speakers
 from onrecord.model import Article, Span, Speaker, Statement
-from onrecord.extract.nlp_setup import extraction_nlp
 
 
 def _find(text: str, needle: str, nth: int = 0, after: int = 0) -> int:
@@ -96,7 +96,8 @@ def test_pronoun_after_competing_subject_goes_to_that_subject() -> None:
     assert names(out) == ["Pavel Korin"] * 4 + ["Tomas Berg"]
     assert out[2].addressee == "reporters"
     # the production parse (line breaks end sentences) detaches "Nordland" from the role
-    assert out[1].speaker.role in ("Nordland foreign ministry spokesman", "foreign ministry spokesman")
+    role = out[1].speaker.role
+    assert role in ("Nordland foreign ministry spokesman", "foreign ministry spokesman")
     assert [s.speaker.type for s in out] == ["person"] * 5
 
 
@@ -345,8 +346,10 @@ def test_seed_gold_roles_addressee_occasion(seed_gold: list[dict[str, Any]]) -> 
     assert any(s.addressee == "the media" for s in out)
     assert any(s.occasion == "on his Telegram channel" for s in out)
     assert any(s.speaker.type == "organisation" for s in out)
-    out = resolve_speakers(extraction_nlp()(interfax["text"]), Article(id="b", text=interfax["text"]),
-                           _gold_statements(interfax))  # fmt: skip
+    nlp = extraction_nlp()
+    out = resolve_speakers(
+        nlp(interfax["text"]), Article(id="b", text=interfax["text"]), _gold_statements(interfax)
+    )
     assert sum(s.addressee == "journalists" for s in out) == 2
     occasions = {s.occasion for s in out if s.occasion}
     assert "in reply to the relevant question" in occasions

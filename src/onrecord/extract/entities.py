@@ -54,6 +54,16 @@ GENDER_HONORIFICS: dict[str, Gender] = {
     "lady": "f",
 }  # fmt: skip
 
+#: Heads of descriptions that denote people (for ``type`` when no name is known).
+HUMAN_HEADS = words(
+    "source official aide spokesman spokeswoman spokesperson minister president senator "
+    "governor mayor expert analyst critic diplomat lawyer attorney friend doctor woman man "
+    "person people insider adviser advisor candidate lawmaker leader voter member resident "
+    "witness officer secretary delegate negotiator envoy ambassador chief director "
+    "chairman chairwoman representative observer supporter opponent activist economist "
+    "researcher scientist strategist operative manager nominee worker someone"
+)
+
 #: Role nouns that say a gender ("spokeswoman" never resolves "he").
 GENDERED_NOUNS: dict[str, Gender] = {
     "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m",
@@ -339,6 +349,15 @@ def _pre_name_role(ent: SpacySpan, gpes: dict[str, str]) -> tuple[Role | None, s
     return (make_role(taken, gpes) if taken else None), honorific
 
 
+def _titled_as_person(ent: SpacySpan, gpes: dict[str, str]) -> bool:
+    """ "presidential spokeswoman Irina Kovalska": a name after a person's title is a person,
+    whatever the recogniser's label (it tags unfamiliar names as organisations)."""
+    role, honorific = _pre_name_role(ent, gpes)
+    return honorific is not None or (
+        role is not None and (role.head in HUMAN_HEADS or role.head in GENDERED_NOUNS)
+    )
+
+
 def _appositive_role(ent: SpacySpan, gpes: dict[str, str]) -> Role | None:
     """A role in apposition: "Jane Doe, the minister," or "the chief delegate, John Doe".
 
@@ -454,6 +473,7 @@ class _Builder:
                 (parts[0], parts[-1]) in self.by_full
                 or (1 < len(parts) < 4 and parts[0] in FIRST_NAME_GENDER and clean[2].istitle())
                 or (1 < len(parts) < 5 and self._same_person(clean[2].split()))
+                or (1 < len(parts) < 4 and _titled_as_person(ent, self.gpes))
             ):
                 self._add_full(ent, clean)
             elif len(parts) == 1 and parts[0] in self.by_surname:

@@ -7,8 +7,9 @@ spaCy's ``nlp.pipe`` (one parse per article) and yields one list per article, in
 Per article: the quotations (quotes.py) and the parse give a :class:`Context`; three
 extractors propose statements (direct.py: quotes and their attributions, reported.py: cue
 verbs and "according to", headline.py: "... — Kremlin spokesman"); :func:`merge` keeps one
-statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; finally speakers.py resolves each mention to the fullest name the
-article gives (that is where a quote's speaker is decided).
+statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; finally
+speakers.py resolves each mention to the fullest name the article gives (that is where a
+quote's speaker is decided).
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from onrecord.extract.entities import (
     FIRST_NAME_GENDER,
     GENDER_HONORIFICS,
     GENDERED_NOUNS,
+    HUMAN_HEADS,
     MALE_PRONOUNS,
     TITLE_WORDS,
     DocIndex,
@@ -80,15 +81,6 @@ ORG_HEADS = words(
     "alliance delegation mission consulate regime junta staff spokesperson's"
 )
 
-#: Heads of descriptions that denote people (for ``type`` when no name is known).
-HUMAN_HEADS = words(
-    "source official aide spokesman spokeswoman spokesperson minister president senator "
-    "governor mayor expert analyst critic diplomat lawyer attorney friend doctor woman man "
-    "person people insider adviser advisor candidate lawmaker leader voter member resident "
-    "witness officer secretary delegate negotiator envoy ambassador chief director "
-    "chairman chairwoman representative observer supporter opponent activist economist "
-    "researcher scientist strategist operative manager nominee worker someone"
-)
 
 #: First words that make a description indefinite: a new, unnamed speaker.
 INDEFINITE_WORDS = words(

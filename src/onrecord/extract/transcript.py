@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from onrecord.extract.cues import words
 from onrecord.extract.spans import trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -22,8 +23,9 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 #: Upper-case words that open a line with a colon but name no one.
-_NOT_SPEAKERS = frozenset({"NOTE", "UPDATE", "EDITOR", "EDITORS", "CORRECTION", "WATCH",
-                           "READ", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "RELATED", "MORE"})  # fmt: skip
+_NOT_SPEAKERS = words(
+    "NOTE UPDATE EDITOR EDITORS CORRECTION WATCH READ PHOTO VIDEO SOURCE SOURCES RELATED MORE"
+)
 
 
 def find_labelled_turns(text: str) -> list[tuple[Span, int, int]]:
