@@ -140,6 +140,19 @@ class Statement:
         """The content as (start, end) pieces: the fragments, or the content span alone."""
         return self.fragments or ((self.content.start, self.content.end),)
 
+    def words(self) -> str:
+        """What was said, fragments joined by " … " (`"A," he said, "B."` -> "A, … B.").
+
+        Computed from ``content.text`` alone (fragments lie inside the content span), so it
+        works on stored statements without the article text.
+        """
+        if not self.fragments:
+            return self.content.text
+        base = self.content.start
+        return " … ".join(
+            self.content.text[a - base : b - base].strip() for a, b in self.fragments
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The statement in the interchange format (spec/statements.md), extra keys last."""
         out: dict[str, Any] = {

@@ -253,3 +253,9 @@ def test_transcript_label_inside_a_quote_is_cut_from_its_words() -> None:
         ("direct", ["The budget will pass before the summer, and nobody should doubt it"],
          "HOLM", None)
     ]
+
+
+def test_split_quote_words_leave_out_the_attribution() -> None:
+    text = '"The port is open," Ana Lind said on Monday. "Ships may dock from noon."'
+    (st,) = _run(text)
+    assert st.words() == "The port is open, … Ships may dock from noon."

@@ -9,6 +9,7 @@ how readers (and the evaluation data) delimit what was said.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -59,12 +60,24 @@ def token_span(doc: Doc, tokens: Iterable[Token]) -> Span | None:
     return Span(a, b, doc[toks[0].i : toks[-1].i + 1].text)
 
 
+#: A wire dateline that the parser ran into the first sentence: "MOSCOW. March 21 (Interfax) -",
+#: "WASHINGTON (Reuters) -", "MOSCOW, March 28. /TASS/." It ends in the outlet's mark.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?[.,]?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+)?"
+    r"(?:\([A-Z][\w .&-]{1,30}\)\s*[-–—]+|/[A-Z][\w-]{1,15}/\.?)\s+"
+)
+
+
 def trim_content(text: str, start: int, end: int, *, drop_that: bool = True) -> tuple[int, int]:
     """Content bounds without outer spaces, a leading "that", or dangling edge punctuation.
 
     Quotation marks are kept when they pair up inside the span (a mixed quote's words), but a
-    lone mark left at either end is dropped.
+    lone mark left at either end is dropped. A leading wire dateline is not what was said.
     """
+    m = _DATELINE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
     while True:
         before = (start, end)
         while start < end and text[start].isspace():

@@ -315,7 +315,7 @@ def _show_row(n: int, s: StoredStatement) -> dict[str, Any]:
         "speaker": sp.name if sp and sp.name else "",
         "mention": sp.mention.text if sp and sp.mention else "",
         "cue": st.cue.text if st.cue else "",
-        "text": st.content.text,
+        "text": st.words(),
     }
 
 
