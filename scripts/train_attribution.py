@@ -123,7 +123,7 @@ def main() -> int:
     parser.add_argument("--train", type=Path, default=polnear / "train.jsonl")
     parser.add_argument("--dev", type=Path, default=polnear / "dev.jsonl")
     parser.add_argument("--cache", type=Path, default=None, help="folder for cached parses")
-    parser.add_argument("--scope", default="all", help="scope the threshold is tuned for")
+    parser.add_argument("--scope", default="stance", help="scope the threshold is tuned for")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 
@@ -141,6 +141,7 @@ def main() -> int:
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
     dev_raw, dev_docs = load(args.dev, args.cache)
+    attribution_model.use_model(args.out)  # tune the weights just written, not the shipped ones
     threshold, _ = tune_threshold(dev_raw, dev_docs, args.scope)
     model["threshold"] = threshold
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")

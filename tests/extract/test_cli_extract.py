@@ -44,10 +44,35 @@ def test_extract_reports_a_bad_line_and_goes_on(
     assert main(["extract", str(src), "-o", str(out)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2
-    assert f"{src}:2" in err[0] and "not valid JSON" in err[0]
+    assert f"{src}:2" in err[0] and "invalid JSON" in err[0]
     assert f"{src}:3" in err[1] and "'text'" in err[1]
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == ["a", "b"]
+
+
+def test_extract_reads_lines_as_ingest_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The ingest JSONL reader's steps: a byline is the article's ("I" said it), a bad date
+    or a line that is not UTF-8 is that line's error; a blank text still gets its line."""
+    src = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps(
+            {"id": "op", "text": "I said that the port would stay open.", "byline": "Ana Lind"}
+        ),
+        json.dumps({"id": "blank", "text": " "}),
+        json.dumps({"id": "when", "text": "x", "published": "yesterday"}),
+    ]
+    src.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "latin", "text": "caf\xe9"}\n')
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 1
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["id"] for g in got] == ["op", "blank"]
+    assert {s["speaker"]["name"] for s in got[0]["statements"]} == {"Ana Lind"}
+    assert got[1]["statements"] == []
+    err = capsys.readouterr().err.splitlines()
+    assert f"{src}:3: 'published' is not an ISO date" in err[0]
+    assert f"{src}:4: not valid UTF-8" in err[1]
 
 
 def test_extract_reads_stdin(
@@ -55,7 +80,8 @@ def test_extract_reads_stdin(
 ) -> None:
     import io
 
-    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(DOC_B) + "\n"))
+    stdin = io.TextIOWrapper(io.BytesIO((json.dumps(DOC_B) + "\n").encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
     assert main(["extract"]) == 0
     line = json.loads(capsys.readouterr().out)
     assert line["id"] == "b" and len(line["statements"]) == 1

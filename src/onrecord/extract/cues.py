@@ -7,8 +7,8 @@ Kept as plain data so a newcomer can read and extend them. Three scopes (docs/sc
 * ``stance`` (the default): speech, plus positions the article attributes to a source
   ("Clinton wants ...", "the poll shows ...", "Trump believes ..."), which news reports
   as that source's view. Such statements carry ``act="stance"``, so users can keep speech
-  only. Non-speech verbs need a higher model probability, and refusals to speak ("declined
-  to comment", "preferred to keep quiet") are not statements;
+  only. Verbs in neither list need a higher model probability, and refusals to speak
+  ("declined to comment", "preferred to keep quiet") are not statements;
 * ``all``: every attribution the model accepts, PolNeAR's notion of attribution.
 
 Whether a given use of a verb really attributes something is decided per use by the model in

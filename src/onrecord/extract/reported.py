@@ -18,6 +18,7 @@ from onrecord.extract.attribution_model import probability, stance_threshold, th
 from onrecord.extract.candidates import Candidate, candidates
 from onrecord.extract.context import Context
 from onrecord.extract.cues import (
+    BELIEF_VERBS,
     MEDIUM_NOUNS,
     REFUSAL_VERBS,
     SILENCE_VERBS,
@@ -41,7 +42,7 @@ def find_reported(ctx: Context) -> Iterator[Statement]:
     for cand in candidates(ctx, keep=lambda tok: in_scope(tok, ctx.scope)):
         p = probability(cand)
         act = act_of(cand.verb)
-        if p < (stance_threshold() if act == "stance" and ctx.scope == "stance" else threshold()):
+        if p < cut_for(cand.verb, act, ctx.scope):
             continue
         found = _from_candidate(ctx, cand, p, act)
         if found is not None:
@@ -63,6 +64,15 @@ def in_scope(verb: Token, scope: str) -> bool:
     if verb.pos_ != "VERB" or spoken_to(verb) or refuses_to_speak(verb):
         return False
     return scope != "speech" or verb.lemma_.lower() in SPEECH_VERBS
+
+
+def cut_for(verb: Token, act: str, scope: str) -> float:
+    """The probability a candidate needs: verbs of saying and the listed belief and intention
+    verbs ("believes", "wants") the tuned threshold; in the stance scope any other verb
+    ("launched", "sees") a higher one, since most such uses are actions, not views."""
+    if act == "speech" or scope != "stance" or verb.lemma_.lower() in BELIEF_VERBS:
+        return threshold()
+    return stance_threshold()
 
 
 def act_of(cue: Token) -> str:
