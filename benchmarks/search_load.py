@@ -4,10 +4,12 @@ Generates a store of synthetic articles (default 100,000 statements; invented wo
 Zipf-like frequency, so common words match thousands of statements and rare ones a few),
 starts ``onrecord serve`` on a free loopback port in a subprocess, sends a bounded number of
 varied ``GET /api/statements`` searches (words, phrases, prefixes, OR, exclusions, filters,
-and syntax that FTS5 would reject), and prints p50/p99 latency overall and per query type,
-plus the store's size. Loopback only; stops by itself.
+and syntax that FTS5 would reject), and prints p50/p99 latency overall and per query type as
+a Markdown block ready for the README (command, store size, requests, concurrency, machine
+load). Fails (exit 1) if any search answers 500. Loopback only; stops by itself.
 
     .venv/bin/python benchmarks/search_load.py                   # 100k statements, 2000 requests
+    .venv/bin/python benchmarks/search_load.py --concurrency 4   # four clients at once
     .venv/bin/python benchmarks/search_load.py --statements 20000 --requests 300   # quick
 """
 
@@ -16,15 +18,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import platform
 import random
 import socket
-import statistics
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -188,8 +193,76 @@ def server(db: Path) -> Iterator[str]:
 
 
 def pct(values: list[float], p: float) -> float:
+    """The nearest-rank ``p``-th percentile."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One measured request."""
+
+    kind: str
+    ms: float
+    status: int
+    total: int | None  # the answer's total (None for a non-200)
+    lower_bound: bool  # the total is "N or more"
+
+
+def send(base: str, plan: list[tuple[str, dict[str, str]]]) -> list[Sample]:
+    """Send ``plan`` one request after another on one connection; a sample per request."""
+    out: list[Sample] = []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for kind, params in plan:
+            started = time.perf_counter()
+            r = client.get("/api/statements", params=params)
+            ms = (time.perf_counter() - started) * 1000
+            body = r.json() if r.status_code == 200 else {}
+            out.append(
+                Sample(
+                    kind,
+                    ms,
+                    r.status_code,
+                    body.get("total"),
+                    bool(body.get("total_is_lower_bound")),
+                )
+            )
+    return out
+
+
+def measure(base: str, plan: list[tuple[str, dict[str, str]]], clients: int) -> list[Sample]:
+    """``plan`` spread over ``clients`` concurrent connections (round robin)."""
+    if clients == 1:
+        return send(base, plan)
+    with ThreadPoolExecutor(clients) as pool:
+        parts = pool.map(send, [base] * clients, [plan[i::clients] for i in range(clients)])
+        return [s for part in parts for s in part]
+
+
+def hits_cell(samples: list[Sample]) -> str:
+    """The median total of the 200 answers ("10,000+" when that median is a lower bound)."""
+    ok = sorted((s.total, s.lower_bound) for s in samples if s.total is not None)
+    if not ok:
+        return "(400)"
+    total, lower = ok[(len(ok) - 1) // 2]
+    return f"{total:,}{'+' if lower else ''}"
+
+
+def report(samples: list[Sample], header: list[str]) -> str:
+    """A Markdown block for the README: what was measured, then p50/p99 per query type."""
+    by_type: dict[str, list[Sample]] = defaultdict(list)
+    for s in samples:
+        by_type[s.kind].append(s)
+    lines = [*header, "", "| query type | n | p50 ms | p99 ms | max ms | median hits |",
+             "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+    for kind, group in by_type.items():
+        ms = [s.ms for s in group]
+        lines.append(f"| {kind} | {len(ms)} | {pct(ms, 50):.1f} | {pct(ms, 99):.1f} "
+                     f"| {max(ms):.1f} | {hits_cell(group)} |")  # fmt: skip
+    every = [s.ms for s in samples]
+    lines.append(f"| **all** | {len(every)} | **{pct(every, 50):.1f}** | **{pct(every, 99):.1f}** "
+                 f"| {max(every):.1f} | |")  # fmt: skip
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -197,6 +270,7 @@ def main() -> int:
     ap.add_argument("--statements", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=2000, help="searches to send (bounded)")
     ap.add_argument("--warmup", type=int, default=50, help="searches sent before measuring")
+    ap.add_argument("--concurrency", type=int, default=1, help="clients sending at once")
     ap.add_argument("--vocab", type=int, default=20_000, help="distinct invented words")
     ap.add_argument("--speakers", type=int, default=300)
     ap.add_argument("--db", type=Path, help="reuse or create the store here (default: temp)")
@@ -204,50 +278,45 @@ def main() -> int:
     args = ap.parse_args()
     if not 1 <= args.requests <= 100_000:
         ap.error("--requests: expected 1 to 100000")
+    if not 1 <= args.concurrency <= 64:
+        ap.error("--concurrency: expected 1 to 64")
 
     gen = Generator(args.seed, args.vocab, args.speakers)
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
         db = args.db or Path(tmp) / "bench.db"
         if db.exists():
-            print(f"reusing store {db}")
+            built = f"reused {db}"
         else:
-            secs = build_store(db, args.statements, gen)
-            print(f"built store: {args.statements:,} statements in {secs:.1f} s")
+            built = f"built in {build_store(db, args.statements, gen):.1f} s"
+        print(built)
         with Store(db) as store:
             counts = store.counts()
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-        print(f"store: {counts.articles:,} articles, {counts.statements:,} statements, "
-              f"{counts.speakers:,} speakers, {size / 1e6:.1f} MB ({db})")  # fmt: skip
 
         plan = queries(gen, args.warmup + args.requests, args.seed + 1)
-        by_type: dict[str, list[float]] = defaultdict(list)
-        hits: dict[str, list[int]] = defaultdict(list)
-        statuses: dict[int, int] = defaultdict(int)
-        with server(db) as base, httpx.Client(base_url=base, timeout=30) as client:
-            for i, (kind, params) in enumerate(plan):
-                started = time.perf_counter()
-                r = client.get("/api/statements", params=params)
-                elapsed = (time.perf_counter() - started) * 1000
-                if i < args.warmup:
-                    continue
-                statuses[r.status_code] += 1
-                by_type[kind].append(elapsed)
-                if r.status_code == 200:
-                    hits[kind].append(r.json()["total"])
-        every = [v for vs in by_type.values() for v in vs]
-        print(f"\n{len(every)} searches over loopback, one at a time (after {args.warmup} warm-up)")
-        print(f"statuses: {dict(sorted(statuses.items()))}")
-        print(f"{'query type':<14} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-              f"{'median hits':>12}")  # fmt: skip
-        for kind, values in by_type.items():
-            found = f"{statistics.median(hits[kind]):,.0f}" if hits[kind] else "(400)"
-            print(f"{kind:<14} {len(values):>5} {pct(values, 50):>8.1f} {pct(values, 99):>8.1f} "
-                  f"{max(values):>8.1f} {found:>12}")  # fmt: skip
-        print(f"{'ALL':<14} {len(every):>5} {pct(every, 50):>8.1f} {pct(every, 99):>8.1f} "
-              f"{max(every):>8.1f}")  # fmt: skip
-        load = os.getloadavg()
-        print(f"load average during the run: {load[0]:.1f} ({os.cpu_count()} CPUs)")
-        if 500 in statuses:
+        load_before = os.getloadavg()[0]
+        with server(db) as base:
+            send(base, plan[: args.warmup])
+            samples = measure(base, plan[args.warmup :], args.concurrency)
+        load_after = os.getloadavg()[0]
+        statuses = Counter(s.status for s in samples)
+        kinds = len({s.kind for s in samples})
+        header = [
+            f"`{' '.join(['.venv/bin/python', *sys.argv])}`",
+            "",
+            f"- store: {counts.statements:,} statements, {counts.articles:,} articles, "
+            f"{counts.speakers:,} speakers, {size / 1e6:.1f} MB ({built.split(' /')[0]})",
+            f"- load: {len(samples):,} `GET /api/statements` searches of {kinds} types over "
+            f"loopback after {args.warmup} warm-up; concurrency {args.concurrency} "
+            f"(client{'s' if args.concurrency > 1 else ''} sending one request at a time)",
+            f"- answers: {', '.join(f'{n:,} x {code}' for code, n in sorted(statuses.items()))}",
+            f"- machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before and "
+            f"{load_after:.1f} after; Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}",
+        ]
+        print()
+        print(report(samples, header))
+        if statuses[500]:
             print("FAIL: some searches answered 500", file=sys.stderr)
             return 1
     return 0

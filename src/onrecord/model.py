@@ -202,8 +202,9 @@ class Article:
     """One news article: its text and what is known about it.
 
     ``id`` is the caller's id when one was given (JSONL ``id``), else the content id.
-    ``content_id`` is a hash of the normalised text: the same article ingested twice has the
-    same content id, an edited version a different one (see ``revision_key``).
+    ``content_id`` is a hash of the normalised text and the outlet: the same article ingested
+    twice has the same content id, an edited version a different one (see ``revision_key``),
+    and wire copy that two outlets carry word for word two (each outlet's report counts).
     ``revision_key`` groups the revisions of one article (its url, or outlet + headline).
     """
 
@@ -224,7 +225,7 @@ class Article:
 
     @property
     def content_id(self) -> str:
-        return content_id(self.text)
+        return content_id(self.text, self.outlet)
 
     @property
     def revision_key(self) -> str | None:
@@ -241,9 +242,16 @@ class Article:
         return out
 
 
-def content_id(text: str) -> str:
-    """A stable id for an article's content: whitespace-normalised text, SHA-256, 16 hex."""
+def content_id(text: str, outlet: str | None = None) -> str:
+    """A stable id for an article's content: whitespace-normalised text, SHA-256, 16 hex.
+
+    The outlet, when known, is part of it (case and spacing aside): the same words published
+    by two outlets are two reports, not a duplicate. Without an outlet the id is the text's
+    alone, as it always was, so stores of outlet-less articles keep their ids.
+    """
     norm = " ".join(text.split())
+    if outlet and outlet.strip():
+        norm = " ".join(outlet.casefold().split()) + "\n" + norm
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 

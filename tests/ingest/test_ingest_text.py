@@ -26,7 +26,7 @@ def test_seed_texts_equal_gold_texts(shared, seed_gold) -> None:
     for gold in seed_gold:
         article = one(read_paths([shared.path("seeds/" + gold["meta"]["file"])]))
         assert article.text == gold["text"]
-        assert article.id == content_id(gold["text"])
+        assert article.id == article.content_id == content_id(gold["text"], article.outlet)
 
 
 def test_tass_seed_metadata(shared) -> None:

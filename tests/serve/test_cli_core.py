@@ -277,6 +277,30 @@ def test_ingest_failed_inputs_exit_1_each_named(capsys, tmp_path: Path) -> None:
         assert store.counts().articles == 3
 
 
+def test_ingest_an_extraction_error_fails_one_input_exit_1(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from onrecord.extract import pipeline
+
+    real = pipeline.extract_parsed
+
+    def flaky(article: Article, doc: object, **kwargs: object) -> object:
+        if "day 2\n" in article.text:
+            raise ValueError("no quotes here")
+        return real(article, doc, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_parsed", flaky)
+    docs = write_docs(tmp_path / "docs.jsonl", 4)
+    db = tmp_path / "in.db"
+    code, _, err = run(capsys, "ingest", str(docs), "--db", str(db), "--batch-size", "2")
+    assert code == 1
+    errors = [x for x in err.splitlines() if x.startswith("onrecord: error: ")]
+    assert errors == [f"onrecord: error: {docs}:2: extraction failed (ValueError: no quotes here)"]
+    assert "3 new" in err and "1 inputs failed" in err
+    with Store(db) as store:
+        assert store.counts().articles == 3
+
+
 @pytest.mark.parametrize(
     "flags", [["--batch-size", "0"], ["--batch-size", "x"], ["--year", "twenty"]]
 )

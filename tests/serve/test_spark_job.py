@@ -184,6 +184,50 @@ def test_job_succeeds_with_bad_records_reported(job: tuple[Path, int]) -> None:
     assert manifest["counts"]["errors"] == 2
 
 
+def test_spark_submit_runs_the_same_job(job: tuple[Path, int], corpus: Path) -> None:
+    """``spark-submit src/onrecord/serve/spark.py`` (the documented cluster entry point) on the
+    files with the bad records: the application succeeds (exit 0), both bad records are in
+    its errors table, and its statements are the ones `onrecord spark-extract` wrote."""
+    import subprocess
+    import sys
+
+    from onrecord.serve import spark
+
+    bindir = Path(sys.executable).parent
+    if not (bindir / "spark-submit").exists():
+        pytest.skip(f"no spark-submit beside {sys.executable}")
+    out = corpus.parent / "submitted"
+    env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    proc = subprocess.run(
+        [
+            str(bindir / "spark-submit"),
+            "--master",
+            "local[2]",
+            spark.__file__,
+            str(corpus / "docs.jsonl"),
+            str(corpus / "crawl.warc.gz"),
+            "--output",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    # spark-submit's PythonRunner passes the driver's stderr on through its own stdout
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert "2 records failed" in proc.stdout + proc.stderr
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert sorted(Path(e["file"]).name for e in errors) == ["crawl.warc.gz", "docs.jsonl"]
+    submitted = _table(out, "statements")
+    wire = {a["id"] for a in _table(job[0], "articles") if "wire.txt" in (a["source"] or "")}
+    same_files = [r for r in _table(job[0], "statements") if r["article_id"] not in wire]
+    assert len(submitted) == len(same_files) > 0
+    assert _by_doc(submitted) == _by_doc(same_files)
+
+
 def test_errors_table_names_both_bad_records(job: tuple[Path, int]) -> None:
     out, _ = job
     errors = sorted(pq.read_table(out / "errors").to_pylist(), key=lambda r: r["file"])

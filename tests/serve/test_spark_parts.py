@@ -207,6 +207,23 @@ def test_import_parquet_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert err.count("\n") == 0 and "not a Parquet record" in err
 
 
+def test_engine_options_reach_the_extraction() -> None:
+    """--model and --scope go to extract_many as `onrecord extract` passes them; without
+    --scope, extract_many's own default (the CLI's) applies."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    spark.add_arguments(parser)
+    args = parser.parse_args(["in.jsonl", "-o", "out", "--model", "m", "--scope", "speech"])
+    config = spark.config_from_args(args)
+    run = spark._default_extract_many(config.batch_size, config.model, config.scope)
+    assert run.func is extract_many  # type: ignore[attr-defined]
+    assert run.keywords == {"batch_size": 32, "model": "m", "scope": "speech"}  # type: ignore[attr-defined]
+    plain = spark.config_from_args(parser.parse_args(["in.jsonl", "-o", "out"]))
+    default = spark._default_extract_many(plain.batch_size, plain.model, plain.scope)
+    assert "scope" not in default.keywords  # type: ignore[attr-defined]
+
+
 def test_spark_extract_is_registered(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["spark-extract", "--help"])

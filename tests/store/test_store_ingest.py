@@ -13,6 +13,7 @@ import pytest
 
 from onrecord.api import core
 from onrecord.errors import InputError, UsageError
+from onrecord.model import Article, content_id
 from onrecord.store.db import Store
 
 
@@ -130,3 +131,91 @@ def test_queries_and_export(tmp_path: Path, write_corpus) -> None:
     # The export is valid ingest input: re-ingesting it stores nothing new.
     again = core.ingest([out], db=db)
     assert (again.new, again.duplicate) == (0, 5)
+
+
+def test_the_same_words_from_two_outlets_are_two_reports(tmp_path: Path) -> None:
+    """Wire copy that two outlets carry word for word is two articles (the content id
+    includes the outlet); the same outlet's copy again, even spelt or spaced otherwise, is
+    a duplicate, and ingesting it all again changes nothing."""
+    text = "Harbour reopens\nPort director Ana Lind said the harbour would reopen on Monday."
+    docs = [
+        {"id": "nw-1", "text": text, "outlet": "Northwind Wire"},
+        {"id": "hd-1", "text": text, "outlet": "Harbor Daily"},
+        {"id": "hd-2", "text": text.replace(" ", "  "), "outlet": "harbor  DAILY"},
+    ]
+    corpus = tmp_path / "copies.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    db = tmp_path / "r.db"
+    first = core.ingest([corpus], db=db)
+    assert (first.new, first.duplicate, first.revision) == (2, 1, 0)
+    assert sorted(a.outlet for a in core.articles(db)) == ["Harbor Daily", "Northwind Wire"]
+    per_copy = {len(core.article(d, db=db).statements) for d in ("nw-1", "hd-1")}
+    assert len(per_copy) == 1 and first.statements == 2 * per_copy.pop()
+    before = core.counts(db)
+    again = core.ingest([corpus], db=db)
+    assert (again.new, again.duplicate, again.statements) == (0, 3, 0)
+    assert core.counts(db) == before
+
+
+def test_content_id_without_an_outlet_is_the_texts_alone() -> None:
+    """Stores of outlet-less articles keep their ids; an outlet changes the id."""
+    text = "Ana Lind said the harbour would reopen."
+    assert Article(id="x", text=text).content_id == content_id(text)
+    assert Article(id="x", text=text, outlet=" ").content_id == content_id(text)
+    assert Article(id="x", text=text, outlet="Wire").content_id != content_id(text)
+    assert content_id(text, "Harbor Daily") == content_id(f" {text} ", "harbor   daily")
+
+
+def _failing_on(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    """Make the extractor raise on every article whose text holds ``words``."""
+    from onrecord.extract import pipeline
+
+    real = pipeline.extract_parsed
+
+    def flaky(article: Article, doc: object, **kwargs: object) -> object:
+        if words in article.text:
+            raise RuntimeError("extractor bug")
+        return real(article, doc, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_parsed", flaky)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 50])
+def test_an_extraction_error_fails_that_article_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_corpus, batch_size: int
+) -> None:
+    _failing_on(monkeypatch, "plan number 3.")
+    corpus = write_corpus(tmp_path / "c.jsonl", 7)
+    db = tmp_path / "r.db"
+    report = core.ingest([corpus], db=db, batch_size=batch_size)
+    assert [str(e) for e in report.failed] == [
+        f"{corpus}:4: extraction failed (RuntimeError: extractor bug)"
+    ]
+    assert report.new == 6
+    stored = [a.doc_id for a in core.articles(db)]
+    assert sorted(stored) == [f"gen/{i:04d}" for i in range(7) if i != 3]
+    # a rerun retries only the one that failed (and it fails again, with its reason)
+    again = core.ingest([corpus], db=db, batch_size=batch_size)
+    assert (again.new, again.duplicate, len(again.failed)) == (0, 6, 1)
+
+
+def test_every_article_failing_is_each_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_corpus
+) -> None:
+    _failing_on(monkeypatch, "Harbour council")
+    report = core.ingest([write_corpus(tmp_path / "c.jsonl", 4)], db=tmp_path / "r.db")
+    assert (report.new, len(report.failed)) == (0, 4)
+
+
+def test_an_extractor_that_cannot_start_stops_the_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_corpus
+) -> None:
+    """Not an article's fault: raised, not reported as every article failing."""
+    from onrecord.extract import pipeline
+
+    def no_model(model: str | None = None) -> object:
+        raise OSError("model 'xx' not installed")
+
+    monkeypatch.setattr(pipeline, "extraction_nlp", no_model)
+    with pytest.raises(OSError, match="not installed"):
+        core.ingest([write_corpus(tmp_path / "c.jsonl", 2)], db=tmp_path / "r.db")

@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from onrecord.config import db_path
-from onrecord.errors import InputError, UsageError
+from onrecord.errors import InputError, StoreError, UsageError
 from onrecord.extract.pipeline import extract_many
 from onrecord.model import Article, Statement
 from onrecord.store.db import (
@@ -92,7 +92,7 @@ def open_store(db: str | os.PathLike[str] | Store | None = None, *, create: bool
     return Store(db_path(db), create=create)
 
 
-class _Using:
+class Using:
     """Context manager: a Store the caller passed stays open, one we opened is closed."""
 
     def __init__(self, db: str | os.PathLike[str] | Store | None, *, create: bool = False) -> None:
@@ -133,6 +133,58 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+#: Errors that are not one article's: they stop the ingest instead of failing an input.
+_FATAL = (MemoryError, UsageError, StoreError)
+
+
+def _extract_each(
+    articles: Iterator[Article], failed: Callable[[Article, Exception], None]
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """Each article with its statements, in order, extracted in batches; an article whose
+    extraction raises goes to ``failed`` and is left out, and the others go on.
+
+    Why the retry: a batch dies with the first exception, taking the articles it had read
+    ahead with it, and the exception does not say whose it was. Those articles are then
+    extracted one at a time, which finds the one that raises; the batches resume after
+    them. An exception with no article read (the model cannot load) is not an article's
+    and is raised, like errors of configuration and storage (``_FATAL``) and of
+    ``articles`` itself.
+    """
+    read: deque[Article] = deque()  # given to the extractor, statements not yet out
+    source_error: list[BaseException] = []
+
+    def reading() -> Iterator[Article]:
+        try:
+            for article in articles:
+                read.append(article)
+                yield article
+        except Exception as exc:  # the source's own failure: not to be retried
+            source_error.append(exc)
+            raise
+
+    while True:
+        try:
+            for found in extract_many(reading()):
+                yield read.popleft(), found
+            return
+        except _FATAL:
+            raise
+        except Exception:
+            if source_error or not read:
+                raise
+        suspects = list(read)
+        read.clear()
+        for article in suspects:
+            try:
+                found = next(extract_many([article]))
+            except _FATAL:
+                raise
+            except Exception as exc:
+                failed(article, exc)
+                continue
+            yield article, found
+
+
 def ingest_articles(
     items: Iterable[Article | InputError],
     store: Store,
@@ -151,7 +203,6 @@ def ingest_articles(
     if batch_size < 1:
         raise UsageError(f"--batch-size {batch_size}: must be at least 1")
     rep = report or IngestReport()
-    pending: deque[Article] = deque()
 
     def articles_only() -> Iterator[Article]:
         for item in items:
@@ -163,15 +214,16 @@ def ingest_articles(
                 if progress is not None:
                     progress(rep)
                 continue
-            pending.append(item)
             yield item
 
-    def with_statements() -> Iterator[tuple[Article, list[Statement]]]:
-        for found in extract_many(articles_only()):
-            yield pending.popleft(), found
+    def extraction_failed(article: Article, exc: Exception) -> None:
+        where = article.source or f"article {article.id!r}"
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        rep.failed.append(InputError(f"extraction failed ({reason})", source=where))
 
     update_record = _record_updater()
-    for batch in _batched(with_statements(), batch_size):
+    extracted = _extract_each(articles_only(), extraction_failed)
+    for batch in _batched(extracted, batch_size):
         with store.transaction():
             outcomes = [store.add_article(article, found) for article, found in batch]
             if update_record is not None:
@@ -200,7 +252,7 @@ def ingest(
     from onrecord.ingest import Hints, read_paths
 
     items = read_paths([str(p) for p in paths], hints or Hints())
-    with _Using(db, create=True) as store:
+    with Using(db, create=True) as store:
         return ingest_articles(items, store, batch_size=batch_size, progress=progress)
 
 
@@ -230,7 +282,7 @@ def statements(
         search=search,
         all_revisions=all_revisions,
     )
-    with _Using(db) as store:
+    with Using(db) as store:
         return store.statements(flt, limit=limit, offset=offset)
 
 
@@ -242,7 +294,7 @@ def speakers(
     limit: int | None = None,
 ) -> list[SpeakerRow]:
     """Speakers with statement counts, roles and outlets, most statements first."""
-    with _Using(db) as store:
+    with Using(db) as store:
         return store.speakers(outlet=outlet, name=name, limit=limit)
 
 
@@ -257,7 +309,7 @@ def articles(
     limit: int | None = None,
 ) -> list[ArticleRow]:
     """Articles (latest revisions unless ``all_revisions``), in publication order."""
-    with _Using(db) as store:
+    with Using(db) as store:
         return store.articles(
             outlet=outlet,
             since=since,
@@ -285,7 +337,7 @@ class ArticleView:
 
 def article(ref: str, db: str | os.PathLike[str] | Store | None = None) -> ArticleView:
     """One article by id, doc id or unique id prefix; UsageError when none or several match."""
-    with _Using(db) as store:
+    with Using(db) as store:
         row = store.article(ref)
         if row is None:
             raise UsageError(f"article {ref!r}: no such article in {store.path}")
@@ -294,7 +346,7 @@ def article(ref: str, db: str | os.PathLike[str] | Store | None = None) -> Artic
 
 def counts(db: str | os.PathLike[str] | Store | None = None) -> StoreCounts:
     """How much the database holds."""
-    with _Using(db) as store:
+    with Using(db) as store:
         return store.counts()
 
 
@@ -375,7 +427,7 @@ def export(
     statement per row) to a file or stream, or ``parquet`` (a folder, see store/parquet.py).
     """
     flt = filters or StatementFilter()
-    with _Using(db) as store:
+    with Using(db) as store:
         if fmt == "parquet":
             if output is None or not isinstance(output, str | os.PathLike):
                 raise UsageError("export --format parquet needs --output FOLDER")

@@ -20,12 +20,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from onrecord.api.core import _Using
+from onrecord.api.core import Using
 from onrecord.errors import UsageError
 from onrecord.resolve import record as resolve_record
 from onrecord.resolve.links import DiffOp, changed_words, render_diff, tokens, word_diff
 from onrecord.store.db import StatementFilter, Store, StoredStatement, display_date
-from onrecord.store.record import LinkItem, PersonRow, RecordStore
+from onrecord.store.record import EventRow, LinkItem, RecordStore
+from onrecord.store.timeline import TimelineQuery, TimelineRef, timeline_refs
 
 DB = str | os.PathLike[str] | Store | None
 TimelineKind = Literal["all", "events", "statements"]
@@ -61,45 +62,14 @@ def _show(start: str | None, end: str | None = None) -> str:
     return f"{shown} – {display_date(end)}" if end else shown
 
 
-def _check_bound(value: str | None, flag: str) -> tuple[int | None, int, int] | None:
+def _check_bound(value: str | None, flag: str) -> str | None:
+    """A ``--since``/``--until`` value, stripped; UsageError unless YYYY[-MM[-DD]]."""
     if value is None:
         return None
     value = value.strip()
-    if not re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$", value):
+    if not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", value):
         raise UsageError(f"--{flag} {value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
-    return _parts(value)
-
-
-def _in_range(
-    start: str | None,
-    end: str | None,
-    since: tuple[int | None, int, int] | None,
-    until: tuple[int | None, int, int] | None,
-) -> bool:
-    """Whether an entry may fall within [since, until] (inclusive, at the bounds' precision).
-
-    An entry without a year is compared by month and day when the bounds name one year (or
-    only one bound is given); otherwise it cannot be placed and is kept.
-    """
-    lo, hi = _parts(start), _parts(end or start)
-    if lo is None or hi is None:
-        return since is None and until is None
-    bounds_year = {b[0] for b in (since, until) if b is not None}
-    if lo[0] is None or hi[0] is None:
-        if len(bounds_year) != 1 or not any(b and b[1] for b in (since, until)):
-            return True
-        year = bounds_year.pop()
-        lo, hi = (year, *lo[1:]), (year, *hi[1:])
-    if since is not None and _cut(hi, since) < since:
-        return False
-    return not (until is not None and _cut(lo, until) > until)
-
-
-def _cut(
-    value: tuple[int | None, int, int], bound: tuple[int | None, int, int]
-) -> tuple[int | None, int, int]:
-    """``value`` at the precision of ``bound`` (so "2022-03" covers all of March)."""
-    return (value[0], value[1] if bound[1] else 0, value[2] if bound[2] else 0)
+    return value
 
 
 def _sort_key(iso: str | None, ref_year: int) -> tuple[int, int, int]:
@@ -111,8 +81,10 @@ def _sort_key(iso: str | None, ref_year: int) -> tuple[int, int, int]:
 
 
 def _ref_year(values: list[str | None]) -> int:
-    years = [p[0] for v in values if (p := _parts(v)) and p[0] is not None]
-    return Counter(years).most_common(1)[0][0] if years else 0
+    """The most common year among ``values`` (the earlier on a tie; 0 when none has one):
+    where dates without a year are placed. The timeline's SQL (store/timeline.py) agrees."""
+    years = Counter(p[0] for v in values if (p := _parts(v)) and p[0] is not None)
+    return max(years.items(), key=lambda kv: (kv[1], -kv[0]))[0] if years else 0
 
 
 # --------------------------------------------------------------------------- timeline
@@ -171,6 +143,21 @@ class TimelineEntry:
         }
 
 
+class TimelinePage(list[TimelineEntry]):
+    """A page of the timeline: the list of its entries, which also knows how many entries
+    the whole timeline has (``total``) and where the page starts (``offset``)."""
+
+    def __init__(self, entries: list[TimelineEntry], *, total: int, offset: int) -> None:
+        super().__init__(entries)
+        self.total = total
+        self.offset = offset
+
+    @property
+    def more(self) -> bool:
+        """Whether entries follow this page."""
+        return self.offset + len(self) < self.total
+
+
 def timeline(
     db: DB = None,
     *,
@@ -180,51 +167,110 @@ def timeline(
     search: str | None = None,
     kind: TimelineKind = "all",
     limit: int | None = None,
-) -> list[TimelineEntry]:
-    """Events and statements in date order.
+    offset: int = 0,
+) -> TimelinePage:
+    """Events and statements in date order: all of them, or ``limit`` from ``offset``.
 
     ``speaker`` keeps that registry entity's statements (events have no speaker, so they
     are left out); ``search`` matches event descriptions and places, and statement text
     (full-text search); ``since``/``until`` (YYYY[-MM[-DD]]) bound the dates.
+
+    The database orders and pages the timeline (store/timeline.py) and only the page's
+    entries are built, so a page of a large record costs about one query over it.
     """
     if kind not in ("all", "events", "statements"):
         raise UsageError(f"--kind {kind!r}: expected all, events or statements")
-    lo, hi = _check_bound(since, "since"), _check_bound(until, "until")
-    entries: list[TimelineEntry] = []
-    with _Using(db) as store:
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit {limit}: must be 0 or more")
+    if offset < 0:
+        raise UsageError(f"--offset {offset}: must be 0 or more")
+    since, until = _check_bound(since, "since"), _check_bound(until, "until")
+    with Using(db) as store:
         rs = RecordStore(store)
         person = resolve_record.find_person(rs, speaker) if speaker else None
-        if kind in ("all", "events") and person is None:
-            entries.extend(_event_entries(rs, search))
-        if kind in ("all", "statements"):
-            entries.extend(_statement_entries(store, rs, person, search))
-    entries = [e for e in entries if _in_range(e.start, e.end, lo, hi)]
-    ref = _ref_year([e.start for e in entries])
-    entries.sort(key=lambda e: (_sort_key(e.start, ref), e.kind, e.doc_id))
-    return entries[:limit] if limit is not None else entries
-
-
-def _event_entries(rs: RecordStore, search: str | None) -> list[TimelineEntry]:
-    return [
-        TimelineEntry(
-            kind="event",
-            start=e.start,
-            end=e.end,
-            precision=e.precision,
-            text=e.description,
-            speaker=None,
-            place=e.place,
-            outlets=(e.outlet,) if e.outlet else (),
-            reports=1,
-            article_id=e.article_id,
-            doc_id=e.doc_id,
-            headline=e.headline,
-            first_outlet=e.outlet,
-            first_published=e.published,
-            when_text=e.when_text,
+        query = TimelineQuery(
+            events=kind in ("all", "events"),
+            statements=kind in ("all", "statements"),
+            person_id=person.id if person else None,
+            search=search,
+            since=since,
+            until=until,
         )
-        for e in rs.events(search)
-    ]
+        page = timeline_refs(store, query, limit=limit, offset=offset)
+        entries = _entries_of(rs, page.refs)
+    return TimelinePage(entries, total=page.total, offset=offset)
+
+
+def _entries_of(rs: RecordStore, refs: list[TimelineRef]) -> list[TimelineEntry]:
+    """The timeline entries of ``refs``, in their order."""
+    events = rs.events_by_id([r.id for r in refs if r.kind == "event"])
+    items = rs.statement_items([r.id for r in refs if r.kind == "statement"])
+    members: dict[int, list[LinkItem]] = defaultdict(list)
+    for item in rs.group_members(r.group_id for r in refs if r.group_id is not None):
+        if item.group_id is not None:
+            members[item.group_id].append(item)
+    names: dict[str, str | None] = {}
+    out: list[TimelineEntry] = []
+    for ref in refs:
+        if ref.kind == "event":
+            out.append(_event_entry(events[ref.id]))
+            continue
+        item = items[ref.id]
+        if item.person_id and item.person_id not in names:
+            p = rs.person(item.person_id)
+            names[item.person_id] = p.name if p else None
+        speaker = (names.get(item.person_id) if item.person_id else None) or item.speaker_name
+        group = members.get(ref.group_id) if ref.group_id is not None else None
+        out.append(_statement_entry(item, speaker, _Group(ref.group_id, group) if group else None))
+    return out
+
+
+def _event_entry(e: EventRow) -> TimelineEntry:
+    return TimelineEntry(
+        kind="event",
+        start=e.start,
+        end=e.end,
+        precision=e.precision,
+        text=e.description,
+        speaker=None,
+        place=e.place,
+        outlets=(e.outlet,) if e.outlet else (),
+        reports=1,
+        article_id=e.article_id,
+        doc_id=e.doc_id,
+        headline=e.headline,
+        first_outlet=e.outlet,
+        first_published=e.published,
+        when_text=e.when_text,
+    )
+
+
+def _statement_entry(item: LinkItem, speaker: str | None, group: _Group | None) -> TimelineEntry:
+    """A statement's line: as said in its article, or (linked) as first reported, with every
+    outlet of its group. ``item`` is the statement (a linked one's first report)."""
+    start, end = _split(item.when or item.published)
+    if group is None:
+        precision = item.when_precision or item.published_precision
+        outlets = (item.outlet,) if item.outlet else ()
+        reports = 1
+    else:
+        precision, outlets, reports = item.when_precision, group.outlets, len(group.members)
+    return TimelineEntry(
+        kind="statement",
+        start=start,
+        end=end,
+        precision=precision,
+        text=item.content,
+        speaker=speaker,
+        place=None,
+        outlets=outlets,
+        reports=reports,
+        article_id=item.article_id,
+        doc_id=item.doc_id,
+        headline=item.headline,
+        first_outlet=item.outlet,
+        first_published=item.published,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,96 +282,21 @@ class _Group:
 
     @property
     def first(self) -> LinkItem:
+        """The first report: the earliest publication date and time (a year-unknown one
+        taken in the group's most common year, none last), then ingest order and position;
+        the timeline's SQL (store/timeline.py) picks the same one."""
         ref = _ref_year([m.published for m in self.members])
-        return min(
-            self.members,
-            key=lambda m: (_sort_key(m.published, ref), m.published or "", m.seq, m.position),
-        )
+
+        def published(m: LinkItem) -> str:
+            if not m.published:
+                return "9999"
+            return f"{ref:04d}{m.published[1:]}" if m.published.startswith("--") else m.published
+
+        return min(self.members, key=lambda m: (published(m), m.seq, m.position))
 
     @property
     def outlets(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.outlet or "?" for m in self.members))
-
-
-def _groups(rs: RecordStore, statement_ids: list[int]) -> dict[int, _Group]:
-    """statement id -> its link group (with every member), for linked statements."""
-    of = rs.groups_of(statement_ids)
-    members: dict[int, list[LinkItem]] = defaultdict(list)
-    for item in rs.group_members(of.values()):
-        if item.group_id is not None:
-            members[item.group_id].append(item)
-    return {sid: _Group(gid, members[gid]) for sid, gid in of.items() if members.get(gid)}
-
-
-def _statement_entries(
-    store: Store, rs: RecordStore, person: PersonRow | None, search: str | None
-) -> list[TimelineEntry]:
-    found = store.statements(
-        StatementFilter(person_id=person.id if person else None, search=search)
-    )
-    groups = _groups(rs, [s.id for s in found])
-    names: dict[str | None, str | None] = {}
-    seen: set[int] = set()
-    out: list[TimelineEntry] = []
-    for s in found:
-        group = groups.get(s.id)
-        if group is not None and group.id in seen:
-            continue
-        if s.person_id not in names:
-            p = rs.person(s.person_id) if s.person_id else None
-            names[s.person_id] = p.name if p else None
-        speaker = names[s.person_id] or s.speaker_name
-        if group is None:
-            start, end = _split(s.statement.when or s.published)
-            precision = s.statement.when_precision or s.published_precision
-            text, article_id, doc_id, headline = (
-                s.statement.content.text,
-                s.article_id,
-                s.doc_id,
-                s.headline,
-            )
-            outlets, reports, first_outlet, first_published = (
-                (s.outlet,) if s.outlet else (),
-                1,
-                s.outlet,
-                s.published,
-            )
-        else:
-            seen.add(group.id)
-            first = group.first
-            start, end = _split(first.when or first.published)
-            precision = first.when_precision
-            text, article_id, doc_id, headline = (
-                first.content,
-                first.article_id,
-                first.doc_id,
-                first.headline,
-            )
-            outlets, reports, first_outlet, first_published = (
-                group.outlets,
-                len(group.members),
-                first.outlet,
-                first.published,
-            )
-        out.append(
-            TimelineEntry(
-                kind="statement",
-                start=start,
-                end=end,
-                precision=precision,
-                text=text,
-                speaker=speaker,
-                place=None,
-                outlets=outlets,
-                reports=reports,
-                article_id=article_id,
-                doc_id=doc_id,
-                headline=headline,
-                first_outlet=first_outlet,
-                first_published=first_published,
-            )
-        )
-    return out
 
 
 # --------------------------------------------------------------------------- speaker profile
@@ -444,7 +415,7 @@ class SpeakerProfile:
 def speaker(name: str, db: DB = None, *, latest: int = 10) -> SpeakerProfile:
     """The registry entity ``name`` means (full name, surname, alias or id), with roles as
     each outlet reported them, outlets, statements per day and the latest statements."""
-    with _Using(db) as store:
+    with Using(db) as store:
         rs = RecordStore(store)
         person = resolve_record.find_person(rs, name)
         per_day_raw = rs.per_day(person.id)
@@ -570,7 +541,7 @@ def compare(speaker_name: str, date: str, db: DB = None) -> list[ComparedGroup]:
         raise UsageError(f"--date {date!r}: expected a day YYYY-MM-DD")
     day = _parts(date.strip())
     assert day is not None
-    with _Using(db) as store:
+    with Using(db) as store:
         rs = RecordStore(store)
         person = resolve_record.find_person(rs, speaker_name)
         items = [i for i in rs.person_statements(person.id) if _on_day(i.when or i.published, day)]
@@ -647,7 +618,7 @@ class RegistryEntry:
 
 def registry(db: DB = None) -> list[RegistryEntry]:
     """Every entity shared across articles, most statements first."""
-    with _Using(db) as store:
+    with Using(db) as store:
         return [RegistryEntry(*r) for r in RecordStore(store).registry()]
 
 
@@ -658,14 +629,14 @@ def _entries(store: Store, ids: list[str]) -> list[RegistryEntry]:
 
 def merge_speakers(keep: str, *others: str, db: DB = None) -> list[RegistryEntry]:
     """``onrecord speakers merge A B``: B (and more) become part of A; stored as a rule."""
-    with _Using(db) as store:
+    with Using(db) as store:
         person = resolve_record.merge(store, keep, *others)
         return _entries(store, [person.id])
 
 
 def split_speaker(name: str, *aliases: str, db: DB = None) -> list[RegistryEntry]:
     """``onrecord speakers split NAME [ALIAS ...]``: those names leave the entity."""
-    with _Using(db) as store:
+    with Using(db) as store:
         person = resolve_record.find_person(RecordStore(store), name)
         created = resolve_record.split(store, name, *aliases)
         return _entries(store, [person.id, *created])
@@ -673,12 +644,12 @@ def split_speaker(name: str, *aliases: str, db: DB = None) -> list[RegistryEntry
 
 def rename_speaker(name: str, new_name: str, db: DB = None) -> list[RegistryEntry]:
     """``onrecord speakers rename A NEW``: the entity's display name; stored as a rule."""
-    with _Using(db) as store:
+    with Using(db) as store:
         person = resolve_record.rename(store, name, new_name)
         return _entries(store, [person.id])
 
 
 def rebuild(db: DB = None) -> list[str]:
     """Recompute the record and replay the corrections; messages for rules that lapsed."""
-    with _Using(db) as store:
+    with Using(db) as store:
         return resolve_record.rebuild(store)

@@ -33,14 +33,20 @@ _CONSUMED = frozenset(
 )
 
 
-def parse_document(obj: dict[str, Any], source: str, hints: Hints = NO_HINTS) -> Article:
-    """One documents-JSONL object -> Article; raises InputError naming ``source``."""
+def parse_document(
+    obj: dict[str, Any], source: str, hints: Hints = NO_HINTS, *, empty_text: bool = False
+) -> Article:
+    """One documents-JSONL object -> Article; raises InputError naming ``source``.
+
+    ``empty_text``: a blank ``text`` is read (``onrecord extract`` answers every document,
+    with no statements for this one) instead of refused (ingest has nothing to store).
+    """
     doc_id, text = obj.get("id"), obj.get("text")
     if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
         raise InputError("missing or invalid 'id' (a string is required)", source=source)
     if not isinstance(text, str):
         raise InputError("missing or non-string 'text'", source=source)
-    if not text.strip():
+    if not text.strip() and not empty_text:
         raise InputError("empty 'text'", source=source)
     published = obj.get("published")
     if published is not None:
@@ -80,28 +86,52 @@ def read_jsonl(
     stream: BinaryIO, source: str, hints: Hints, *, max_line: int
 ) -> Iterator[Article | InputError]:
     """Each line of a documents JSONL stream as an Article, or an InputError for that line."""
-    number = 0
     seen = False
+    for _, item in read_documents(stream, source, hints, max_line=max_line):
+        seen = True
+        yield item if isinstance(item, InputError) else item[0]
+    if not seen:
+        yield InputError("empty file (no JSON lines)", source=source)
+
+
+def read_documents(
+    stream: BinaryIO,
+    source: str,
+    hints: Hints = NO_HINTS,
+    *,
+    max_line: int,
+    empty_text: bool = False,
+) -> Iterator[tuple[str, tuple[Article, dict[str, Any]] | InputError]]:
+    """Each non-blank line as ``(where, (article, raw object))`` or ``(where, error)``;
+    ``where`` names file and line, the raw object keeps keys the Article has no field for
+    (gold annotations).
+
+    ``onrecord extract`` and ``eval`` read their documents through this too (with
+    ``empty_text``, see :func:`parse_document`), so a line means the same there as in
+    ``onrecord ingest``.
+    """
+    number = 0
     try:
         for number, raw in _lines(stream, max_line):
             where = f"{source}:{number}"
             if raw is None:
-                yield InputError(f"line longer than {max_line:,} bytes, skipped", source=where)
+                yield (
+                    where,
+                    InputError(f"line longer than {max_line:,} bytes, skipped", source=where),
+                )
                 continue
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
                 continue
-            seen = True
             try:
-                yield parse_line(raw, where, hints)
+                obj = load_object(raw, where)
+                yield where, (parse_document(obj, where, hints, empty_text=empty_text), obj)
             except InputError as exc:
-                yield exc
+                yield where, exc
     except READ_ERRORS as exc:
-        yield InputError(read_failure(exc), source=f"{source}:{number + 1}")
-        return
-    if not seen:
-        yield InputError("empty file (no JSON lines)", source=source)
+        where = f"{source}:{number + 1}"
+        yield where, InputError(read_failure(exc), source=where)
 
 
 def parse_line(raw: bytes, source: str, hints: Hints = NO_HINTS) -> Article:
@@ -144,6 +174,3 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, None
             continue
         yield number, raw
-
-
-_load = load_object  # the name serve/spark.py imported first; use load_object / parse_line

@@ -265,7 +265,7 @@ def finish(text: str, source: str, hints: Hints, **fields: Any) -> Article:
     published = with_year(published, hints.year)
     language = fields.pop("language", None) or guess_language(text[fields.get("body_start", 0) :])
     return Article(
-        id=fields.pop("id", None) or content_id(text),
+        id=fields.pop("id", None) or content_id(text, outlet),
         text=text,
         outlet=outlet,
         published=published,

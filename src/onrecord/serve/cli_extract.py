@@ -23,7 +23,8 @@ from typing import IO, Any
 from onrecord.errors import InputError, UsageError
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPES
-from onrecord.extract.documents import read_documents
+from onrecord.ingest import DEFAULT_MAX_BYTES
+from onrecord.ingest.jsonl import read_documents
 from onrecord.model import Article, Statement, statements_to_json
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
@@ -69,13 +70,23 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
 
 
-def _open_in(path: str, stack: ExitStack) -> IO[str]:
+def _open_in(path: str, stack: ExitStack) -> IO[bytes]:
+    """The input as bytes: each line is decoded on its own, so one line that is not UTF-8
+    is that line's error, not the end of the run."""
     if path == "-":
-        return sys.stdin
+        return sys.stdin.buffer
     try:
-        return stack.enter_context(open(path, encoding="utf-8"))
+        return stack.enter_context(open(path, "rb"))
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _documents(
+    stream: IO[bytes], name: str
+) -> Iterator[tuple[str, tuple[Article, dict[str, Any]] | InputError]]:
+    """The documents JSONL as ``onrecord ingest`` reads it (:mod:`onrecord.ingest.jsonl`),
+    except that a blank ``text`` is a document too: it gets its (empty) statements line."""
+    return read_documents(stream, name, max_line=DEFAULT_MAX_BYTES, empty_text=True)
 
 
 def _extract_many(
@@ -101,7 +112,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
         def articles() -> Iterator[Article]:
             nonlocal failed
-            for _, item in read_documents(fin, name):
+            for _, item in _documents(fin, name):
                 if isinstance(item, InputError):
                     failed += 1
                     print(f"onrecord: error: {item}", file=sys.stderr)
@@ -127,10 +138,10 @@ def load_gold(path: str) -> list[GoldDocument]:
     """Every gold document of ``path``; the first bad line stops the run (scores need all)."""
     docs = []
     with ExitStack() as stack:
-        for number, item in read_documents(_open_in(path, stack), path):
+        for where, item in _documents(_open_in(path, stack), path):
             if isinstance(item, InputError):
                 raise item
-            docs.append(gold_from_json(item[1], f"{path}:{number}"))
+            docs.append(gold_from_json(item[1], where))
     return docs
 
 

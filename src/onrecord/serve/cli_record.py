@@ -15,6 +15,8 @@ from onrecord.api import record
 from onrecord.serve.cli_core import speakers_subcommands
 from onrecord.serve.output import Column, add_format_argument, emit
 
+#: Timeline lines shown by default: a screenful or two; ``--limit 0`` lists them all.
+DEFAULT_TIMELINE_LIMIT = 100
 TIMELINE_COLUMNS = (
     Column("date", max_width=25),
     Column("kind", max_width=9),
@@ -116,7 +118,15 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--kind", choices=("all", "events", "statements"), default="all", help="what to list"
     )
-    p.add_argument("--limit", type=int, help="at most this many lines")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_TIMELINE_LIMIT,
+        help=f"at most this many lines (default: {DEFAULT_TIMELINE_LIMIT}; 0 for all)",
+    )
+    p.add_argument(
+        "--offset", type=int, default=0, help="skip this many lines first (the next page)"
+    )
     _add_db(p)
     add_format_argument(p)
     p.set_defaults(func=run_timeline)
@@ -188,16 +198,24 @@ def register(subparsers: Any) -> None:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    entries = record.timeline(
+    page = record.timeline(
         args.db,
         speaker=args.speaker,
         since=args.since,
         until=args.until,
         search=args.search,
         kind=args.kind,
-        limit=args.limit,
+        limit=args.limit or None,
+        offset=args.offset,
     )
-    emit(entries, args.format, TIMELINE_COLUMNS, title="timeline")
+    emit(page, args.format, TIMELINE_COLUMNS, title="timeline")
+    if page.more:  # on stderr, so piped jsonl/csv stays clean
+        shown = f"{args.offset + 1:,}-{args.offset + len(page):,}"
+        print(
+            f"onrecord: lines {shown} of {page.total:,} shown; "
+            f"--offset {args.offset + len(page)} for the next, --limit 0 for all",
+            file=sys.stderr,
+        )
     return 0
 
 

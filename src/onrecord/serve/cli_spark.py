@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from onrecord.config import db_path
@@ -47,32 +46,21 @@ def register(subparsers: Any) -> None:
 
 
 def run_spark_extract(args: argparse.Namespace) -> int:
-    from onrecord.serve.spark import run
+    """The job; exit 1 when some records landed in its ``errors`` table (as ingest does)."""
+    from onrecord.serve.spark import ERRORS_TABLE, run
 
-    return run(args)
+    result = run(args)
+    return EXIT_SOME_FAILED if result.counts.get(ERRORS_TABLE) else EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Load the folder, then update the record (registry, links) once over the whole store."""
+    from onrecord.resolve.record import update_record
     from onrecord.store.db import Store
     from onrecord.store.parquet_import import load_record
 
     with Store(db_path(args.db), create=True) as store:
         report = load_record(store, args.folder, batch=args.batch)
-        update_record = _record_updater()
-        if update_record is not None:
-            with store.transaction():
-                update_record(store)
+        update_record(store)
     print(f"onrecord: {report.summary()}", file=sys.stderr)
     return EXIT_OK
-
-
-def _record_updater() -> Callable[[Any], Any] | None:
-    """The cross-article step, ``onrecord.resolve.record.update_record``, if installed."""
-    try:
-        from onrecord.resolve.record import update_record
-    except ModuleNotFoundError as exc:
-        if exc.name == "onrecord.resolve.record":
-            return None
-        raise
-    return update_record

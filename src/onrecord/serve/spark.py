@@ -46,7 +46,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from onrecord.errors import InputError, OnrecordError, UsageError
-from onrecord.model import Article, Statement, date_precision
+from onrecord.extract.cues import SCOPES
+from onrecord.model import Article, Statement
+from onrecord.store.parquet_import import ERRORS_TABLE, input_order
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -54,7 +56,6 @@ if TYPE_CHECKING:
 
 #: The tables of the store's Parquet form (schemas in onrecord.store.parquet), in write order.
 TABLES: tuple[str, ...] = ("articles", "statements", "speakers")
-ERRORS_TABLE = "errors"
 
 #: One row per input record that could not be read or extracted.
 ERRORS_SCHEMA = pa.schema(
@@ -88,8 +89,7 @@ class JobConfig:
     published: str | None = None
     year: int | None = None
     driver_memory: str = "1g"
-    #: The extraction; None is the CLI's. Benchmarks pass a heavier stand-in for a placeholder.
-    extract_many: ExtractMany | None = None
+    scope: str | None = None  # None: the extraction's default (the CLI's)
 
 
 @dataclass
@@ -128,8 +128,9 @@ def read_line(
     file: str, line_no: int, raw: bytes, hints: Any
 ) -> Iterator[tuple[str, Article | dict[str, Any]]]:
     """One documents-JSONL line (bytes, as ``textFile`` gives them undecoded) as
-    ``("article", Article)`` or ``("errors", row)``, by the CLI's JSONL reader's own steps."""
-    from onrecord.ingest.jsonl import _load, parse_document
+    ``("article", Article)`` or ``("errors", row)``, through the CLI's JSONL reader
+    (:func:`onrecord.ingest.jsonl.parse_line`, what ``onrecord ingest`` calls per line)."""
+    from onrecord.ingest.jsonl import parse_line
 
     if line_no == 1:
         raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -137,7 +138,7 @@ def read_line(
         return
     source = f"{file}:{line_no}"
     try:
-        yield "article", parse_document(_load(raw, source), source, hints)
+        yield "article", parse_line(raw, source, hints)
     except Exception as exc:  # one bad line must not kill the job; its reason is kept
         yield ERRORS_TABLE, _error_row(exc, file, line_no, "read")
 
@@ -156,13 +157,17 @@ def read_file(file: str, data: bytes, hints: Any) -> Iterator[tuple[str, Article
         yield ERRORS_TABLE, _error_row(exc, file, None, "read")
 
 
-def _default_extract_many(batch_size: int, model: str | None) -> ExtractMany:
-    """The CLI's extraction (``onrecord extract``), with the same model selection."""
+def _default_extract_many(batch_size: int, model: str | None, scope: str | None) -> ExtractMany:
+    """The CLI's extraction (``onrecord extract``), with the same model and scope options.
+
+    No scope given: ``extract_many``'s own default, which is the CLI's default too.
+    """
     from onrecord.extract.pipeline import extract_many
 
-    if model:  # get_nlp() reads $ONRECORD_MODEL in every process that loads the model
-        os.environ["ONRECORD_MODEL"] = model
-    return partial(extract_many, batch_size=batch_size)
+    options: dict[str, Any] = {"batch_size": batch_size, "model": model}
+    if scope is not None:
+        options["scope"] = scope
+    return partial(extract_many, **options)
 
 
 def _extract_batch(
@@ -212,40 +217,20 @@ def records_for(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """The ``articles`` and ``statements`` records of one extracted article, ``(table, record)``.
 
-    Built by the store's own record builders (the ``onrecord export --format parquet`` code),
-    from the row the store would hold for a first revision: revision bookkeeping and the
-    speaker registry need the whole record and happen at import (see docs/spark.md).
+    Built by the store's own record builders (those of ``onrecord export --format parquet``),
+    as a first revision: revision bookkeeping and the speaker registry need the whole record
+    and happen at import (see docs/spark.md).
     """
-    from onrecord.store.db import ArticleRow, sortable_date
-    from onrecord.store.parquet import article_record, statement_record
+    from onrecord.store.parquet import article_record_from_model, statement_record
 
     cid = article.content_id
     doc_id = article.id or cid
-    row = ArticleRow(
-        id=cid,
-        doc_id=doc_id,
-        revision_key=article.revision_key,
-        revision_of=None,
-        revision=1,
-        latest=True,
-        outlet=article.outlet,
-        published=article.published,
-        published_precision=article.published_precision or date_precision(article.published),
-        pub_date=sortable_date(article.published),
-        dateline=article.dateline,
-        headline=article.headline,
-        subheadline=article.subheadline,
-        byline=article.byline,
-        url=article.url,
-        language=article.language,
-        source=article.source,
-        body_start=article.body_start,
-        meta=article.meta,
-        ingested_at=ingested_at,
-        statement_count=len(statements),
-        text=article.text,
+    yield (
+        "articles",
+        article_record_from_model(
+            article, statement_count=len(statements), ingested_at=ingested_at
+        ),
     )
-    yield "articles", article_record(row)
     for position, statement in enumerate(statements):
         yield (
             "statements",
@@ -273,12 +258,14 @@ def extract_partition(
     model: str | None,
     ingested_at: str,
     extract: ExtractMany | None = None,
+    scope: str | None = None,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """``mapPartitions`` body: ``(key, article | error row)`` in, ``(table, record)`` out.
 
     Articles go through ``extract_many`` in batches of ``batch_size``; error rows pass through.
+    ``extract`` replaces the extraction (tests inject failures with it).
     """
-    run = extract or _default_extract_many(batch_size, model)
+    run = extract or _default_extract_many(batch_size, model, scope)
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -314,16 +301,11 @@ def _shuffle_key(item: tuple[str, Article | dict[str, Any]]) -> tuple[Any, ...]:
     return (1, value["source"], value["line"], value["stage"], value["reason"])
 
 
-def _natural(source: str | None) -> tuple[Any, ...]:
-    """Sort key of a source with numbers compared as numbers ("a.jsonl:9" < "a.jsonl:10")."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", source or ""))
-
-
 def _first_read(a: Any, b: Any) -> Any:
     """Of two copies of one article (same content), keep the first in input order, as
     ``onrecord ingest`` does (it stores the first and reports the second as a duplicate)."""
     if isinstance(a, Article) and isinstance(b, Article):
-        return a if (_natural(a.source), a.id) <= (_natural(b.source), b.id) else b
+        return a if (input_order(a.source), a.id) <= (input_order(b.source), b.id) else b
     return a
 
 
@@ -333,10 +315,10 @@ def speaker_records(statements: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
     Runs as a Spark stage over the whole ``statements`` output (grouped by case-folded name),
     so a speaker quoted in many partitions gets one row, as ``onrecord speakers`` shows it.
     """
-    from onrecord.store.db import _SpeakerAgg, sortable_date
+    from onrecord.store.db import SpeakerAgg, sortable_date
     from onrecord.store.parquet import speaker_record
 
-    agg = _SpeakerAgg()
+    agg = SpeakerAgg()
     for rec in sorted(
         statements, key=lambda r: (r["published"] or "", r["article_id"], r["position"])
     ):
@@ -363,8 +345,6 @@ def build_session(config: JobConfig) -> SparkSession:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     # Executors must run the interpreter that has onrecord installed (local mode: this one).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    if config.model:
-        os.environ["ONRECORD_MODEL"] = config.model
     builder = (
         SparkSession.builder.appName("onrecord-extract")
         .config("spark.ui.enabled", "false")
@@ -377,8 +357,6 @@ def build_session(config: JobConfig) -> SparkSession:
     )
     if config.master:
         builder = builder.master(config.master)
-    if config.model:
-        builder = builder.config("spark.executorEnv.ONRECORD_MODEL", config.model)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -523,7 +501,7 @@ def run_job(config: JobConfig, spark: SparkSession | None = None) -> JobResult:
                     batch_size=config.batch_size,
                     model=config.model,
                     ingested_at=ingested_at,
-                    extract=config.extract_many,
+                    scope=config.scope,
                 )
             )
             .persist(StorageLevel.MEMORY_AND_DISK)
@@ -591,6 +569,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--partitions", type=int, default=None, help="extraction partitions")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: $ONRECORD_MODEL)")
+    p.add_argument(
+        "--scope",
+        choices=SCOPES,
+        default=None,
+        help="what counts as a statement, as for `onrecord extract` (default: the same)",
+    )
     p.add_argument("--outlet", default=None, help="outlet for inputs that do not name one")
     p.add_argument("--published", default=None, help="publication date for inputs without one")
     p.add_argument("--year", type=int, default=None, help="year for datelines without one")
@@ -617,11 +601,12 @@ def config_from_args(args: argparse.Namespace) -> JobConfig:
         published=args.published,
         year=args.year,
         driver_memory=args.driver_memory,
+        scope=args.scope,
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run the job from parsed arguments; exit 1 when some records landed in ``errors``."""
+def run(args: argparse.Namespace) -> JobResult:
+    """Run the job from parsed arguments and report it on stderr (counts, failed records)."""
     try:
         import pyspark  # noqa: F401
     except ModuleNotFoundError:
@@ -639,20 +624,27 @@ def run(args: argparse.Namespace) -> int:
             f"onrecord: {c[ERRORS_TABLE]} records failed; see {config.output.rstrip('/')}/errors",
             file=sys.stderr,
         )
-        return 1
-    return 0
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``spark-submit src/onrecord/serve/spark.py INPUT... --output DIR``."""
+    """``spark-submit src/onrecord/serve/spark.py INPUT... --output DIR``.
+
+    Exit 0 whenever the job wrote its output, failed records included: under spark-submit the
+    exit status is the application's final status (YARN, Kubernetes, schedulers), and a
+    corpus run with some unreadable records is a finished run whose ``errors`` table says
+    which. ``onrecord spark-extract`` follows the CLI's convention instead (1: some failed).
+    Exit 2 for a usage error (bad option, missing input, existing output folder).
+    """
     parser = argparse.ArgumentParser(prog="spark.py", description=__doc__.splitlines()[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
     try:
-        return run(args)
+        run(args)
     except OnrecordError as exc:
         print(f"onrecord: error: {exc}", file=sys.stderr)
         return 2
+    return 0
 
 
 if __name__ == "__main__":

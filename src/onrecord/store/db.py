@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -206,7 +206,7 @@ class StoredStatement:
             "outlet": self.outlet or "",
             "speaker": (sp.name or (sp.mention.text if sp.mention else "")) if sp else "",
             "kind": self.statement.kind,
-            "text": self.statement.content.text,
+            "text": self.statement.words(),
             "id": self.key,
         }
 
@@ -311,14 +311,17 @@ class _Where:
     """A :class:`StatementFilter` as SQL over ``statements s`` joined with ``articles a``.
 
     ``sql`` never holds the full-text condition: ``match`` is the FTS5 query (None without a
-    search), so each query shape can decide how to combine the two (see ``_fts_restrict``).
+    search), so each query shape can decide how to combine the two (see ``_fts_source``).
     ``only_latest``: the one condition is "latest revisions" (no user filter).
+    ``per_match``: the search has so few matches that checking the filters on each match
+    beats collecting the filter's statement ids first (see ``Store._fts_source``).
     """
 
     sql: str
     params: list[Any]
     match: str | None
     only_latest: bool
+    per_match: bool = False
 
 
 # --------------------------------------------------------------------------- helpers
@@ -391,6 +394,10 @@ _STATEMENT_ORDER = {
 #: A search with at least this many matches lists by date by walking the date index and
 #: keeping the matches (a page needs few rows); fewer matches are fetched and sorted.
 WALK_MIN_MATCHES = 1000
+#: A filtered search with fewer matches than this checks the filters match by match (about
+#: 1.2 us each: two row lookups); more matches check them against the filter's statement ids,
+#: collected once per query (about 0.3 us per statement the filter selects).
+PER_MATCH_MAX = 1000
 
 
 class Store:
@@ -579,7 +586,7 @@ class Store:
             f" FROM articles a WHERE {where} ORDER BY {_ORDER_CHRONO}"
             " LIMIT ? OFFSET ?"
         )
-        rows = self._query(sql, [*params, -1 if limit is None else limit, offset])
+        rows = self.query(sql, [*params, -1 if limit is None else limit, offset])
         return [_article_row(r[:20], count=r[20], text=r[21]) for r in rows]
 
     def count_articles(
@@ -592,7 +599,7 @@ class Store:
         all_revisions: bool = False,
     ) -> int:
         where, params = self._article_where(outlet, since, until, search, all_revisions)
-        return int(self._query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
+        return int(self.query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
 
     def article(self, ref: str) -> ArticleRow | None:
         """One article with its text, by content id, caller's doc id, or unique id prefix.
@@ -608,11 +615,11 @@ class Store:
             " (SELECT count(*) FROM statements s WHERE s.article_id = a.id)"
             " FROM articles a WHERE {} ORDER BY a.latest DESC, a.seq DESC"
         )
-        rows = self._query(sql.format("a.id = ?"), [ref])
+        rows = self.query(sql.format("a.id = ?"), [ref])
         if not rows:
-            rows = self._query(sql.format("a.doc_id = ?"), [ref])[:1]
+            rows = self.query(sql.format("a.doc_id = ?"), [ref])[:1]
         if not rows:
-            rows = self._query(
+            rows = self.query(
                 sql.format("a.id LIKE ? ESCAPE '\\'") + " LIMIT 11", [_like_escape(ref) + "%"]
             )
             if len(rows) > 1:
@@ -625,7 +632,7 @@ class Store:
 
     def revisions(self, article_id: str) -> list[ArticleRow]:
         """Every revision of the article's group, first to latest (without text)."""
-        rows = self._query(
+        rows = self.query(
             f"SELECT {_ARTICLE_COLS},"
             " (SELECT count(*) FROM statements s WHERE s.article_id = a.id)"
             " FROM articles a WHERE coalesce(a.revision_of, a.id) ="
@@ -636,7 +643,7 @@ class Store:
 
     def outlets(self) -> list[tuple[str, int]]:
         """(outlet, latest-article count) pairs, most articles first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT outlet, count(*) FROM articles WHERE latest = 1 AND outlet IS NOT NULL"
             " GROUP BY outlet ORDER BY count(*) DESC, outlet",
             [],
@@ -700,18 +707,19 @@ class Store:
     ) -> StatementPage:
         """One page of :meth:`statements` and the number of matches, for listings.
 
-        The count is exact for searches (it is read off the full-text index) and for the
-        unfiltered listing; otherwise, with ``count_cap``, it stops at the cap and says so
-        (``total_is_lower_bound``). ``rank_window`` as in :meth:`statements`.
+        The count is exact for the unfiltered listing (two index counts); otherwise, with
+        ``count_cap``, counting stops past the cap and the answer says so
+        (``total_is_lower_bound``, shown as "10,000+"): a common word or a broad filter then
+        costs what its first ``count_cap`` matches cost. ``rank_window`` as in
+        :meth:`statements`.
         """
         w = self._statement_where(filters)
-        if w.match is not None:
-            total, lower = self._fts_count(w), False
-        elif count_cap is not None and not w.only_latest:
-            found = self._count_where(w, cap=count_cap)
-            total, lower = min(found, count_cap), found > count_cap
-        else:
-            total, lower = self._count_where(w), False
+        exact = count_cap is None or (w.match is None and w.only_latest)
+        cap = None if exact or count_cap is None else count_cap + 1
+        found = (
+            self._fts_count(w, cap=cap) if w.match is not None else self._count_where(w, cap=cap)
+        )
+        total, lower = (found, False) if cap is None or found < cap else (cap - 1, True)
         walk = w.match is not None and order != "rank" and total >= WALK_MIN_MATCHES
         rows = list(self._select(w, limit, offset, order, rank_window, walk=walk))
         ranked = order == "rank" and w.match is not None
@@ -752,7 +760,7 @@ class Store:
             "FROM statements s JOIN articles a ON a.id = s.article_id"
             f" WHERE s.speaker_name IS NOT NULL AND {w.sql}"
         )
-        totals = self._query(
+        totals = self.query(
             "SELECT s.speaker_name, count(*), count(DISTINCT s.article_id), min(a.pub_date),"
             f" max(a.pub_date) {base} GROUP BY s.speaker_name",
             w.params,
@@ -763,7 +771,7 @@ class Store:
             " coalesce(a.pub_date, ''), char(1), coalesce(a.published, ''), char(1), a.seq,"
             " char(1), s.position))"
         )
-        details = self._query(
+        details = self.query(
             "SELECT s.speaker_name, s.speaker_type, s.speaker_role, a.outlet, s.person_id,"
             f" count(*), {first_seen} {base} GROUP BY 1, 2, 3, 4, 5",
             w.params,
@@ -779,7 +787,7 @@ class Store:
             if len(sums.names) > 1:  # spellings may share articles: count them once
                 marks = ", ".join("?" * len(sums.names))
                 sums.articles = int(
-                    self._query(
+                    self.query(
                         f"SELECT count(DISTINCT s.article_id) {base}"
                         f" AND s.speaker_name IN ({marks})",
                         [*w.params, *sums.names],
@@ -793,7 +801,7 @@ class Store:
 
     def counts(self) -> StoreCounts:
         """Counts for summaries and tests (idempotence: two ingests leave these equal)."""
-        r = self._query(
+        r = self.query(
             "SELECT"
             " (SELECT count(*) FROM articles WHERE latest = 1),"
             " (SELECT count(*) FROM articles),"
@@ -808,7 +816,7 @@ class Store:
 
     def integrity_check(self) -> str:
         """``PRAGMA integrity_check`` plus the FTS indexes' own check: "ok" when all is well."""
-        result = self._query("PRAGMA integrity_check", [])[0][0]
+        result = self.query("PRAGMA integrity_check", [])[0][0]
         if result != "ok":
             return str(result)
         for table in ("statements_fts", "headlines_fts"):
@@ -820,7 +828,7 @@ class Store:
 
     # -- internals
 
-    def _cursor(self, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+    def _cursor(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.OperationalError as exc:
@@ -832,7 +840,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise _query_error(exc, self.path) from exc
 
-    def _query(self, sql: str, params: Sequence[Any]) -> list[Any]:
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> list[Any]:
+        """Every row of one read query; SQLite's errors become StoreErrors naming the file.
+        Public for the store's other SQL modules (``record.py``, ``timeline.py``)."""
         cursor = self._cursor(sql, params)
         try:
             return _fetchall(cursor, self.path)
@@ -888,58 +898,83 @@ class Store:
             clauses.insert(0, "+a.latest = 1" if by_statement else "a.latest = 1")
         match = fts_query(flt.search) if flt.search and flt.search.strip() else None
         only_latest = clauses == ["a.latest = 1"]
-        return _Where(" AND ".join(clauses) or "1", params, match, only_latest)
+        sql = " AND ".join(clauses) or "1"
+        per_match = (
+            match is not None
+            and not only_latest
+            and sql != "1"
+            and self._raw_matches(match, PER_MATCH_MAX) < PER_MATCH_MAX
+        )
+        return _Where(sql, params, match, only_latest, per_match)
 
-    def _fts_restrict(self, w: _Where) -> tuple[str, list[Any]]:
-        """The filters as a condition on ``statements_fts.rowid``, for queries the full-text
-        index drives.
+    def _has_superseded(self) -> bool:
+        """Whether any article has a newer revision (one index probe; usually none do)."""
+        return bool(self.query("SELECT EXISTS (SELECT 1 FROM articles WHERE latest = 0)", [])[0][0])
 
-        Why a set and not a join: joining every match to its statement and article costs a
-        row lookup per match (about 90 ms for a word in 67,000 statements), while the
-        matching statement ids of a filter come from an index once per query and each match
-        is then checked against that set. Without user filters the set is the statements of
-        superseded revisions, usually empty. The ``+`` keeps SQLite from turning the set into
-        one full-text query per id (which would repeat bm25's corpus statistics each time).
+    def _raw_matches(self, match: str, cap: int) -> int:
+        """Full-text matches of ``match`` in all statements, at most ``cap`` (no filters)."""
+        sql = "SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?"
+        return int(self.query(f"SELECT count(*) FROM ({sql})", [match, cap])[0][0])
+
+    def _fts_source(self, w: _Where) -> tuple[str, list[Any]]:
+        """``statements_fts ... WHERE <match and filters>`` and its parameters, for queries
+        the full-text index drives (select ``statements_fts.rowid`` and ``bm25`` from it).
+
+        Two shapes, chosen by ``w.per_match``. Few matches: each match is joined to its
+        statement and article and the filters are checked there (a row lookup per match).
+        Many matches: joining each would cost too much (about 90 ms for a word in 67,000
+        statements), so the statement ids the filters select come from an index once per
+        query and each match is checked against that set. Without user filters the set is the
+        statements of superseded revisions, usually empty. The ``+`` keeps SQLite from
+        turning the set into one full-text query per id (which would repeat bm25's corpus
+        statistics each time).
         """
-        if w.only_latest:
+        assert w.match is not None
+        head = "statements_fts"
+        where = "WHERE statements_fts MATCH ?"
+        if w.per_match:
             return (
-                " AND +statements_fts.rowid NOT IN (SELECT s.id FROM articles a"
-                " JOIN statements s ON s.article_id = a.id WHERE a.latest = 0)",
-                [],
+                f"{head} CROSS JOIN statements s ON s.id = statements_fts.rowid"
+                f" CROSS JOIN articles a ON a.id = s.article_id {where} AND {w.sql}",
+                [w.match, *w.params],
             )
-        if w.sql == "1":
-            return "", []
+        if w.only_latest and self._has_superseded():
+            return (
+                f"{head} {where} AND +statements_fts.rowid NOT IN (SELECT s.id FROM articles a"
+                " JOIN statements s ON s.article_id = a.id WHERE a.latest = 0)",
+                [w.match],
+            )
+        if w.sql == "1" or w.only_latest:  # no filter, or only latest with none superseded
+            return f"{head} {where}", [w.match]
         return (
-            " AND +statements_fts.rowid IN (SELECT s.id FROM statements s"
+            f"{head} {where} AND +statements_fts.rowid IN (SELECT s.id FROM statements s"
             f" JOIN articles a ON a.id = s.article_id WHERE {w.sql})",
-            list(w.params),
+            [w.match, *w.params],
         )
 
     def _fts_count(self, w: _Where, *, cap: int | None = None) -> int:
         """Matches of a search (at most ``cap``), counted on the full-text index."""
-        assert w.match is not None
-        restrict, params = self._fts_restrict(w)
-        sql = f"SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?{restrict}"
-        args = [w.match, *params]
+        source, args = self._fts_source(w)
+        sql = f"SELECT 1 FROM {source}"
         if cap is not None:
             sql += " LIMIT ?"
             args.append(cap)
-        return int(self._query(f"SELECT count(*) FROM ({sql})", args)[0][0])
+        return int(self.query(f"SELECT count(*) FROM ({sql})", args)[0][0])
 
     def _count_where(self, w: _Where, *, cap: int | None = None) -> int:
-        """Statements matching a filter without search; with ``cap``, at most ``cap + 1``."""
+        """Statements matching a filter without search (at most ``cap``)."""
         if w.only_latest:  # every statement less those of superseded revisions
             sql = (
                 "SELECT (SELECT count(*) FROM statements) - (SELECT count(*) FROM articles a"
                 " JOIN statements s ON s.article_id = a.id WHERE a.latest = 0)"
             )
-            return int(self._query(sql, [])[0][0])
+            return int(self.query(sql, [])[0][0])
         sql = f"SELECT 1 FROM statements s JOIN articles a ON a.id = s.article_id WHERE {w.sql}"
         args = list(w.params)
         if cap is not None:
             sql += " LIMIT ?"
-            args.append(cap + 1)
-        return int(self._query(f"SELECT count(*) FROM ({sql})", args)[0][0])
+            args.append(cap)
+        return int(self.query(f"SELECT count(*) FROM ({sql})", args)[0][0])
 
     def _select(
         self,
@@ -967,16 +1002,15 @@ class Store:
             order_by = _STATEMENT_ORDER["date" if order == "rank" else order]
             args = list(w.params)
         elif order == "rank":
-            restrict, rparams = self._fts_restrict(w)
+            source, args = self._fts_source(w)
             window = "" if rank_window is None else " ORDER BY statements_fts.rowid DESC LIMIT ?"
             sql = (
                 "WITH m AS MATERIALIZED (SELECT statements_fts.rowid AS rid,"
-                " bm25(statements_fts) AS score FROM statements_fts"
-                f" WHERE statements_fts MATCH ?{restrict}{window})"
+                f" bm25(statements_fts) AS score FROM {source}{window})"
                 f" {head} m CROSS JOIN statements s ON s.id = m.rid {join}"
             )
             order_by = "m.score, a.seq, s.position"
-            args = [w.match, *rparams, *([] if rank_window is None else [rank_window])]
+            args += [] if rank_window is None else [rank_window]
         elif walk:
             sql = (
                 f"{head} statements s {join} WHERE {w.sql} AND +s.id IN"
@@ -985,14 +1019,12 @@ class Store:
             order_by = _STATEMENT_ORDER[order]
             args = [*w.params, w.match]
         else:
-            restrict, rparams = self._fts_restrict(w)
+            source, args = self._fts_source(w)
             sql = (
-                "WITH m AS MATERIALIZED (SELECT rowid AS rid FROM statements_fts"
-                f" WHERE statements_fts MATCH ?{restrict})"
+                f"WITH m AS MATERIALIZED (SELECT statements_fts.rowid AS rid FROM {source})"
                 f" {head} m CROSS JOIN statements s ON s.id = m.rid {join}"
             )
             order_by = _STATEMENT_ORDER[order]
-            args = [w.match, *rparams]
         sql += f" ORDER BY {order_by} LIMIT ? OFFSET ?"
         cursor = self._cursor(sql, [*args, -1 if limit is None else limit, offset])
         try:
@@ -1032,7 +1064,7 @@ class Store:
         index scan), so the cost grows with the number of distinct names, not statements.
         Names that differ only in ASCII case are one entry: the filter compares NOCASE.
         """
-        rows = self._query(
+        rows = self.query(
             "WITH RECURSIVE n(name) AS ("
             " SELECT (SELECT speaker_name FROM statements WHERE speaker_name IS NOT NULL"
             "  ORDER BY speaker_name COLLATE NOCASE LIMIT 1)"
@@ -1051,8 +1083,9 @@ class Store:
 # --------------------------------------------------------------------------- row builders
 
 
-class _SpeakerAgg:
-    """Accumulates one speaker name's statements into a :class:`SpeakerRow`."""
+class SpeakerAgg:
+    """Accumulates one speaker name's statements into a :class:`SpeakerRow` (public: the
+    Spark job's speakers stage aggregates with it, so its rows equal :meth:`Store.speakers`)."""
 
     def __init__(self) -> None:
         self.names: dict[str, int] = {}
@@ -1104,7 +1137,7 @@ class _SpeakerAgg:
 
 class _SpeakerSums:
     """One case-folded speaker name from SQL aggregates (:meth:`Store.speakers`); gives the
-    same :class:`SpeakerRow` as :class:`_SpeakerAgg` fed every statement one by one."""
+    same :class:`SpeakerRow` as :class:`SpeakerAgg` fed every statement one by one."""
 
     def __init__(self) -> None:
         self.names: dict[str, int] = {}

@@ -89,8 +89,11 @@ def _filter(date: str, outlet: str | None) -> Any:
     return (ds.field("date") == date) & by_outlet
 
 
-def _natural(source: str | None) -> tuple[Any, ...]:
-    """Input order from a source string: numbers compared as numbers ("a:9" before "a:10")."""
+def input_order(source: str | None) -> tuple[Any, ...]:
+    """Sort key giving input order from a source string ("a.jsonl:9" before "a.jsonl:10").
+
+    Shared with the Spark job, which keeps the first of two identical articles by it.
+    """
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", source or ""))
 
 
@@ -113,7 +116,7 @@ def read_record(root: str | Path) -> Iterator[tuple[Article, list[Statement]]]:
         for rec in statements.to_table(filter=where).to_pylist():
             by_article[rec["article_id"]].append(rec)
         recs = articles.to_table(filter=where).to_pylist()
-        recs.sort(key=lambda r: (_natural(r.get("source")), r["doc_id"], r["id"]))
+        recs.sort(key=lambda r: (input_order(r.get("source")), r["doc_id"], r["id"]))
         for rec in recs:
             found = sorted(by_article.pop(rec["id"], []), key=lambda r: r["position"])
             yield article_from_record(rec), [statement_from_record(r) for r in found]

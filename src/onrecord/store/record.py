@@ -1,9 +1,10 @@
 """SQL of the cross-article record: speaker registry, user rules, statement links, events.
 
-The only place the record's SQL lives (tables in ``migrations/0002_record.sql``). The
-decisions (who is who, what is linked, what is an event) are made in ``onrecord.resolve``;
-this class reads what they need and writes what they decide, on the :class:`Store`'s
-connection, so it joins the caller's transaction (ingest's batch) when there is one.
+The only place the record's SQL lives (tables in ``migrations/0002_record.sql``), with
+``timeline.py`` for the timeline's order and paging. The decisions (who is who, what is
+linked, what is an event) are made in ``onrecord.resolve``; this class reads what they need
+and writes what they decide, on the :class:`Store`'s connection, so it joins the caller's
+transaction (ingest's batch) when there is one.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class LinkItem:
     headline: str | None
     when_precision: str | None
     group_id: int | None = None
+    speaker_name: str | None = None  # read for timeline lines only (statement_items)
+    published_precision: str | None = None  # likewise
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,20 @@ class RecordStore:
         self.conn = store.conn
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        return self.store._query(sql, params)
+        return self.store.query(sql, params)
+
+    def _rows_by_id(self, select: str, column: str, ids: Iterable[int]) -> dict[int, Any]:
+        """The rows of ``select`` whose integer ``column`` is one of ``ids``, keyed by their
+        first column; asked in pieces small enough for one ``IN (?, ...)`` list each."""
+        wanted = sorted(set(ids))
+        out: dict[int, Any] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(
+                (int(r[0]), r) for r in self._all(f"{select} WHERE {column} IN ({marks})", chunk)
+            )
+        return out
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
         return self.conn.execute(sql, params).rowcount
@@ -373,17 +389,10 @@ class RecordStore:
 
     def groups_of(self, statement_ids: Iterable[int]) -> dict[int, int]:
         """statement id -> link group id, for those of ``statement_ids`` that are linked."""
-        ids = sorted(set(statement_ids))
-        out: dict[int, int] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = self._all(
-                "SELECT statement_id, group_id FROM link_members"
-                f" WHERE statement_id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            out.update((int(r[0]), int(r[1])) for r in rows)
-        return out
+        rows = self._rows_by_id(
+            "SELECT statement_id, group_id FROM link_members", "statement_id", statement_ids
+        )
+        return {key: int(r[1]) for key, r in rows.items()}
 
     def person_statements(self, person_id: str) -> list[LinkItem]:
         """All the person's statements (latest revisions) with their group when linked."""
@@ -441,29 +450,29 @@ class RecordStore:
             (article_id, _now()),
         )
 
-    def events(self, search: str | None = None) -> list[EventRow]:
-        """Events of latest revisions; ``search`` matches description, place or sentence."""
-        sql = (
+    def events_by_id(self, ids: Iterable[int]) -> dict[int, EventRow]:
+        """Stored events by id, with their source article's facts (a timeline page's)."""
+        rows = self._rows_by_id(
             'SELECT e.id, e.article_id, e.start, e."end", e.precision, e.description, e.place,'
             " e.when_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
             " a.doc_id, a.outlet, a.published, a.headline"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE a.latest = 1"
+            " FROM events e JOIN articles a ON a.id = e.article_id",
+            "e.id",
+            ids,
         )
-        params: list[Any] = []
-        if search and search.strip():
-            sql += (
-                " AND (e.description LIKE ? ESCAPE '\\' OR e.place LIKE ? ESCAPE '\\'"
-                " OR substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-                " LIKE ? ESCAPE '\\')"
-            )
-            like = (
-                "%"
-                + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            params += [like, like, like]
-        sql += " ORDER BY e.start, a.seq, e.sentence_start"
-        return [EventRow(*r) for r in self._all(sql, params)]
+        return {key: EventRow(*r) for key, r in rows.items()}
+
+    def statement_items(self, ids: Iterable[int]) -> dict[int, LinkItem]:
+        """Statements by id as :class:`LinkItem` (with group, speaker name and publication
+        precision): what a timeline line shows of them."""
+        rows = self._rows_by_id(
+            f"SELECT {self._LINK_COLS}, m.group_id, s.speaker_name, a.published_precision"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN link_members m ON m.statement_id = s.id",
+            "s.id",
+            ids,
+        )
+        return {key: LinkItem(*r) for key, r in rows.items()}
 
     # ------------------------------------------------------------------ profiles
 

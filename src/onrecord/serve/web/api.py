@@ -145,16 +145,17 @@ def get_timeline(
         record_api.TimelineKind, Query(description="all, events or statements")
     ] = "all",
 ) -> dict[str, Any]:
-    entries = record_api.timeline(
+    found = record_api.timeline(
         store,
         speaker=speaker or None,
         since=since or None,
         until=until or None,
         search=search or None,
         kind=kind,
+        limit=page.limit,
+        offset=page.offset,
     )
-    shown = entries[page.offset : page.offset + page.limit]
-    return envelope(request, [_timeline_json(e) for e in shown], len(entries), page)
+    return envelope(request, [_timeline_json(e) for e in found], found.total, page)
 
 
 def _timeline_json(entry: record_api.TimelineEntry) -> dict[str, Any]:

@@ -46,7 +46,13 @@ def search_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/docs", response_class=HTMLResponse)
 def docs_page(request: Request) -> HTMLResponse:
-    return render(request, "docs.html", max_limit=MAX_LIMIT)
+    return render(
+        request,
+        "docs.html",
+        max_limit=MAX_LIMIT,
+        count_cap=queries.COUNT_CAP,
+        rank_window=queries.RANK_WINDOW,
+    )
 
 
 @router.get("/speakers", response_class=HTMLResponse)

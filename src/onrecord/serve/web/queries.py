@@ -30,7 +30,8 @@ LATEST = 10
 #: Relevance ranks at most this many matches, the most recently stored (bm25 costs ~3 us a
 #: match: ranking every statement that has a common word would take a fifth of a second).
 RANK_WINDOW = 2000
-#: Listings without a search stop counting here and answer "10000+" (searches count exactly).
+#: Searches and filtered listings stop counting here and answer "10000+"
+#: (``total_is_lower_bound``): counting every match of a common word costs more than a page.
 COUNT_CAP = 10_000
 
 Sort = Literal["relevance", "date", "-date"]
@@ -47,8 +48,8 @@ def find_statements(store: Store, flt: StatementFilter, page: Page, sort: Sort) 
 
     ``relevance`` ranks full-text matches (newest first without a search); with more than
     :data:`RANK_WINDOW` matches only the most recently stored ones are ranked, and the
-    answer says so (``ranked_within``). Listings without a search count up to
-    :data:`COUNT_CAP` (``total_is_lower_bound``).
+    answer says so (``ranked_within``). Totals count up to :data:`COUNT_CAP`
+    (``total_is_lower_bound``), except the unfiltered listing, which is exact.
     """
     searching = bool(flt.search and flt.search.strip())
     order = "rank" if sort == "relevance" and searching else _ORDERS[sort]

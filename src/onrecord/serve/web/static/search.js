@@ -38,15 +38,18 @@
       if (!response.ok) throw new Error(body && body.error ? body.error : `HTTP ${response.status}`);
       onrecord.renderCards(results, body.items);
       const shown = body.items.length;
+      // A lower-bound total (counting stopped at the server's cap) reads "10000+ statements".
+      const more = body.total_is_lower_bound ? "+" : "";
       const text = body.total === 0
         ? "No statements found."
-        : `${body.total} statement${body.total === 1 ? "" : "s"}` +
+        : `${body.total}${more} statement${body.total === 1 && !more ? "" : "s"}` +
           (shown < body.total ? `, showing ${body.offset + 1}–${body.offset + shown}` : "");
       onrecord.setStatus(status, text, false);
-      pager.hidden = body.total <= PAGE;
-      pageInfo.textContent = `page ${Math.floor(body.offset / PAGE) + 1} of ${Math.ceil(body.total / PAGE)}`;
+      pager.hidden = body.total <= PAGE && !body.links.next;
+      const pages = `${Math.ceil(body.total / PAGE)}${more}`;
+      pageInfo.textContent = `page ${Math.floor(body.offset / PAGE) + 1} of ${pages}`;
       prev.disabled = body.offset === 0;
-      next.disabled = body.offset + shown >= body.total;
+      next.disabled = !body.links.next;
     } catch (err) {
       if (err.name === "AbortError") return;
       results.replaceChildren();
