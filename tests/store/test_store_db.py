@@ -62,7 +62,9 @@ def test_revision_by_outlet_and_headline_without_url(store: Store, make_article)
 
 def test_statement_round_trip_keeps_every_field(store: Store, make_article) -> None:
     article, statements = make_article(3)
-    fragmented = replace(statements[0], fragments=((10, 20), (30, 40)), addressee="reporters")
+    fragmented = replace(
+        statements[0], fragments=((10, 20), (30, 40)), addressee="reporters", act="stance"
+    )
     store.add_article(article, [fragmented, statements[1]])
     got = [s.statement for s in store.article_statements(article.content_id)]
     assert got == [fragmented, statements[1]]
@@ -134,8 +136,24 @@ def test_filters_outlet_kind_dates(store: Store, make_article) -> None:
     assert set(dates[2:]) == {"????-06-20", ""}
 
 
+def test_act_filter_keeps_speech_or_stance(store: Store, make_article) -> None:
+    article, statements = make_article(3)
+    marked = [replace(statements[0], act="stance"), replace(statements[1], act="speech")]
+    store.add_article(article, [*marked, statements[1]])  # the third has no act (older store)
+    assert store.count_statements(act="stance") == 1
+    assert store.count_statements(act="speech") == 2  # unknown counts as speech
+    assert [s.statement.act for s in store.statements(act="stance")] == ["stance"]
+
+
 @pytest.mark.parametrize(
-    "bad", [{"kind": "quoted"}, {"since": "May"}, {"until": "2023-13"}, {"since": "2023-02-30"}]
+    "bad",
+    [
+        {"act": "belief"},
+        {"kind": "quoted"},
+        {"since": "May"},
+        {"until": "2023-13"},
+        {"since": "2023-02-30"},
+    ],
 )
 def test_bad_filters_are_usage_errors(store: Store, bad: dict[str, str]) -> None:
     with pytest.raises(UsageError):

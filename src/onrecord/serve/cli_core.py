@@ -118,6 +118,9 @@ def register(subparsers: Any) -> None:
     _add_filters(p)
     p.add_argument("--kind", help="direct, indirect or mixed (comma-separated for several)")
     p.add_argument(
+        "--act", help="speech (said or written) or stance (a view attributed to the source)"
+    )
+    p.add_argument(
         "--search", help='words in the statement or speaker; "exact phrase", prefix*, -not, OR'
     )
     p.add_argument("--limit", type=_positive, help="at most this many")
@@ -223,6 +226,7 @@ def _filters(args: argparse.Namespace) -> StatementFilter:
         speaker=getattr(args, "speaker", None),
         outlet=args.outlet,
         kind=getattr(args, "kind", None),
+        act=getattr(args, "act", None),
         since=args.since,
         until=args.until,
         search=getattr(args, "search", None),

@@ -283,6 +283,7 @@ class StatementFilter:
     speaker: str | None = None
     outlet: str | None = None
     kind: str | None = None
+    act: str | None = None  # "speech" or "stance" (docs/scope.md)
     since: str | None = None
     until: str | None = None
     search: str | None = None
@@ -381,7 +382,8 @@ _STATEMENT_COLS = (
     " s.fragments, s.speaker_name, s.speaker_type, s.mention_start, s.mention_end, s.mention,"
     " s.speaker_role, s.speaker_affiliation, s.cue_start, s.cue_end, s.cue, s.addressee,"
     ' s.occasion, s."when", s.when_precision, s.confidence, s.source, s.person_id,'
-    " a.doc_id, a.outlet, a.published, a.published_precision, a.pub_date, a.headline, a.url"
+    " a.doc_id, a.outlet, a.published, a.published_precision, a.pub_date, a.headline, a.url,"
+    " s.act"
 )
 # Statement orders; migration 0003 indexes the article part of both (articles_chrono,
 # articles_newest), so a page of a listing walks that index instead of sorting every row.
@@ -554,8 +556,8 @@ class Store:
                 "INSERT INTO statements (article_id, position, kind, content_start, content_end,"
                 " content, fragments, speaker_name, speaker_type, mention_start, mention_end,"
                 " mention, speaker_role, speaker_affiliation, cue_start, cue_end, cue, addressee,"
-                ' occasion, "when", when_precision, confidence, source)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ' occasion, "when", when_precision, confidence, source, act)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_statement_params(cid, i, s) for i, s in enumerate(statements)],
             )
         return AddOutcome("revision" if first else "new", cid, first, len(statements))
@@ -878,6 +880,13 @@ class Store:
                 raise UsageError(f"--kind {flt.kind!r}: expected direct, indirect or mixed")
             clauses.append(f"s.kind IN ({', '.join('?' * len(kinds))})")
             params.extend(kinds)
+        if flt.act:
+            act = flt.act.strip().lower()
+            if act not in ("speech", "stance"):
+                raise UsageError(f"--act {flt.act!r}: expected speech or stance")
+            # statements stored before acts were recorded (NULL) were all found as speech
+            clauses.append("coalesce(s.act, 'speech') = ?")
+            params.append(act)
         if flt.article_id:
             clauses.append("s.article_id = ?")
             params.append(flt.article_id)
@@ -1260,6 +1269,7 @@ def _statement_params(article_id: str, position: int, s: Statement) -> tuple[Any
         s.when_precision,
         s.confidence,
         s.source,
+        s.act,
     )
 
 
@@ -1318,6 +1328,7 @@ def _stored_statement(r: Sequence[Any]) -> StoredStatement:
         when_precision=r[21],
         confidence=r[22],
         source=r[23],
+        act=r[32],
     )
     return StoredStatement(
         id=int(r[0]),

@@ -93,6 +93,7 @@ STATEMENTS_SCHEMA = pa.schema(
         pa.field("when_precision", pa.string()),
         pa.field("confidence", pa.float64()),
         pa.field("source", pa.string()),
+        pa.field("act", pa.string()),
         pa.field("person_id", pa.string()),
         pa.field("published", pa.string()),
         pa.field("headline", pa.string()),
@@ -241,6 +242,7 @@ def statement_record(
         "when_precision": st.when_precision,
         "confidence": st.confidence,
         "source": st.source,
+        "act": st.act,
         "person_id": person_id,
         "published": published,
         "headline": headline,
@@ -300,6 +302,7 @@ def statement_from_record(rec: Mapping[str, Any]) -> Statement:
         when_precision=rec.get("when_precision"),
         confidence=rec.get("confidence"),
         source=rec.get("source"),
+        act=rec.get("act"),
     )
 
 

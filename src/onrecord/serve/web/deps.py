@@ -30,6 +30,10 @@ def statement_filter(
     kind: Annotated[
         str | None, Query(description="direct, indirect or mixed (comma-separated for several)")
     ] = None,
+    act: Annotated[
+        str | None,
+        Query(description="speech (said or written) or stance (a view attributed to the source)"),
+    ] = None,
     since: Annotated[
         str | None, Query(description="published on or after: YYYY, YYYY-MM or YYYY-MM-DD")
     ] = None,
@@ -49,6 +53,7 @@ def statement_filter(
         person_id=clean(person),
         outlet=clean(outlet),
         kind=clean(kind),
+        act=clean(act),
         since=clean(since),
         until=clean(until),
         article_id=clean(article),
