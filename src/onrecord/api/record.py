@@ -369,7 +369,7 @@ class SpeakerProfile:
                     "date": display_date(s.statement.when or s.published),
                     "outlet": s.outlet or "",
                     "kind": s.statement.kind,
-                    "text": s.statement.content.text,
+                    "text": s.statement.words(),
                 }
                 for s in self.latest
             ],

@@ -30,6 +30,7 @@ def statement_json(row: StoredStatement) -> dict[str, Any]:
     """A statement in the interchange format, its article's facts, a display date, links."""
     out = row.to_json()
     out["date"] = row.display_date
+    out["words"] = row.statement.words()  # what was said, a split quote's attribution left out
     ref = speaker_ref(row.person_id, row.speaker_name)
     article = path_part(row.article_id)
     out["links"] = {

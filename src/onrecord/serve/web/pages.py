@@ -99,9 +99,9 @@ def compare_page(key: str, request: Request, store: StoreDep) -> HTMLResponse:
     if row is None:
         raise HTTPException(404, f"statement {key!r} not found")
     versions = queries.versions(store, row)
-    first = versions[0].statement.content.text
+    first = versions[0].statement.words()
     shown = [
-        {"statement": convert.statement_json(v), "diff": word_diff(first, v.statement.content.text)}
+        {"statement": convert.statement_json(v), "diff": word_diff(first, v.statement.words())}
         for v in versions
     ]
     lead = shown[0]["statement"]

@@ -44,7 +44,7 @@ const onrecord = (() => {
   function card(s) {
     const item = el("li", `card ${s.kind || ""}`);
     item.dataset.statement = String(s.id);
-    item.appendChild(el("p", "words", s.content ? s.content.text : ""));
+    item.appendChild(el("p", "words", s.words || (s.content ? s.content.text : "")));
     const meta = el("div", "meta");
     const speaker = s.speaker || {};
     const who = el("span", "who");
