@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_corpus import SPEAKER
+from web_corpus import SPEAKER, type_search
 
 from onrecord.serve.web import queries
 
@@ -13,10 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def status_after_search(page: Any, base: str, words: str) -> str:
-    page.goto(base + "/")
-    with page.expect_response(lambda r: "/api/statements" in r.url and "search=" in r.url):
-        page.fill("#q", words)
-    page.wait_for_function("!document.getElementById('status').textContent.startsWith('Search')")
+    type_search(page, base, words)
     return str(page.locator("#status").inner_text())
 
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER
+from web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def search(page: Any, base: str, words: str) -> Any:
     """Type ``words`` into the search box and wait for the answer; the result cards."""
-    page.goto(base + "/")
-    with page.expect_response(lambda r: "/api/statements" in r.url and "search=" in r.url):
-        page.fill("#q", words)
-    page.wait_for_function("!document.getElementById('status').textContent.startsWith('Search')")
+    type_search(page, base, words)
     return page.locator("#results .card")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.store.db import Store
@@ -183,3 +184,11 @@ def _record_updater():  # type: ignore[no-untyped-def]
     except ModuleNotFoundError:
         return None
     return getattr(module, "update_record", None)
+
+
+def type_search(page: Any, base: str, words: str) -> None:
+    """Open the search page, type ``words`` and wait until the answer is shown."""
+    page.goto(base + "/")
+    with page.expect_response(lambda r: "/api/statements" in r.url and "search=" in r.url):
+        page.fill("#q", words)
+    page.wait_for_function("!document.getElementById('status').textContent.startsWith('Search')")

@@ -24,17 +24,6 @@ from onrecord.serve.http import create_app
 TOKEN = "s3cret-token"
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return fill_store(tmp_path_factory.mktemp("http") / "corpus.db")
-
-
-@pytest.fixture(scope="module")
-def client(corpus_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(corpus_db)) as c:
-        yield c
-
-
 @pytest.fixture
 def writer(corpus_db: Path, tmp_path: Path) -> Iterator[TestClient]:
     """A client of a server with a token and a small body cap, over a copy of the corpus."""

@@ -8,30 +8,17 @@ next page. The caps are lowered here so the small invented corpus crosses them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import OUTLET_B, SPEAKER, fill_store
-from onrecord.serve.http import create_app
+from browser.web_corpus import OUTLET_B, SPEAKER
 from onrecord.serve.web import queries
 from onrecord.store.db import Store
 
 SURNAME = SPEAKER.split()[-1]
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return fill_store(tmp_path_factory.mktemp("totals") / "corpus.db")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db)) as c:
-        yield c
 
 
 def body(client: TestClient, **params: str) -> dict[str, Any]:
@@ -81,7 +68,7 @@ def test_filtered_listing_is_capped_but_the_full_listing_is_exact(
 
 
 def test_relevance_over_more_matches_than_the_window_says_so(
-    client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     every = body(client, search=SURNAME)
     monkeypatch.setattr(queries, "RANK_WINDOW", 2)
@@ -89,7 +76,7 @@ def test_relevance_over_more_matches_than_the_window_says_so(
     assert windowed["ranked_within"] == 2
     assert windowed["total"] == every["total"]  # the count is not limited by the window
     # Only the two most recently stored matches (highest statement ids) are ranked.
-    with Store(db) as store:
+    with Store(corpus_db) as store:
         stored = sorted(store.statements(search=SURNAME), key=lambda s: s.id)
     assert len(stored) == every["total"]
     newest_two = {s.key for s in stored[-2:]}
