@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -48,6 +49,14 @@ def date_precision(value: str | None) -> Precision | None:
     if m.group("m"):
         return "month"
     return "year"
+
+
+def words_of(content: str, start: int, fragments: Sequence[Sequence[int]]) -> str:
+    """The words of a content span ``content`` (starting at offset ``start``) that lie in
+    ``fragments``, joined by " … "; the whole content when there are no fragments."""
+    if not fragments:
+        return content
+    return " … ".join(content[a - start : b - start].strip() for a, b in fragments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +155,7 @@ class Statement:
         Computed from ``content.text`` alone (fragments lie inside the content span), so it
         works on stored statements without the article text.
         """
-        if not self.fragments:
-            return self.content.text
-        base = self.content.start
-        return " … ".join(
-            self.content.text[a - base : b - base].strip() for a, b in self.fragments
-        )
+        return words_of(self.content.text, self.content.start, self.fragments)
 
     def to_json(self) -> dict[str, Any]:
         """The statement in the interchange format (spec/statements.md), extra keys last."""

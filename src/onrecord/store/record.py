@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from onrecord.model import words_of
 from onrecord.store.db import Store
 
 
@@ -63,6 +64,14 @@ class LinkItem:
     group_id: int | None = None
     speaker_name: str | None = None  # read for timeline lines only (statement_items)
     published_precision: str | None = None  # likewise
+
+
+def _link_item(r: Sequence[Any]) -> LinkItem:
+    """A LinkItem from a row of ``RecordStore._LINK_COLS`` (+ extras): its ``content`` is the
+    words said (a split quote without its attribution), so linking and diffs compare only
+    what the speaker said, not "Peskov said" against "Peskov told reporters"."""
+    fragments = json.loads(r[3] or "[]")
+    return LinkItem(r[0], r[1], words_of(r[2], int(r[4]), fragments), *r[5:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,8 +338,10 @@ class RecordStore:
 
     # ------------------------------------------------------------------ links
 
+    # s.fragments, s.content_start after the content: _link_item turns the three into words
     _LINK_COLS = (
-        's.id, s.person_id, s.content, s."when", a.published, a.outlet, s.article_id, a.seq,'
+        "s.id, s.person_id, s.content, s.fragments, s.content_start,"
+        ' s."when", a.published, a.outlet, s.article_id, a.seq,'
         " s.position, a.doc_id, a.headline, s.when_precision"
     )
 
@@ -343,7 +354,7 @@ class RecordStore:
             " AND s.id NOT IN (SELECT statement_id FROM link_members)"
             " ORDER BY a.seq, s.position"
         )
-        return [LinkItem(*r) for r in rows]
+        return [_link_item(r) for r in rows]
 
     def linked_of(
         self, person_id: str, since: str | None = None, until: str | None = None
@@ -362,7 +373,7 @@ class RecordStore:
             f" WHERE s.person_id = ? AND a.latest = 1{where} ORDER BY a.seq, s.position",
             params,
         )
-        return [LinkItem(*r) for r in rows]
+        return [_link_item(r) for r in rows]
 
     def add_links(self, links: Iterable[tuple[int, int, float | None]]) -> None:
         """Store ``(statement id, group id, score)`` link rows."""
@@ -385,7 +396,7 @@ class RecordStore:
             f" WHERE m.group_id IN ({marks}) AND a.latest = 1 ORDER BY a.seq, s.position",
             ids,
         )
-        return [LinkItem(*r) for r in rows]
+        return [_link_item(r) for r in rows]
 
     def groups_of(self, statement_ids: Iterable[int]) -> dict[int, int]:
         """statement id -> link group id, for those of ``statement_ids`` that are linked."""
@@ -403,7 +414,7 @@ class RecordStore:
             " WHERE s.person_id = ? AND a.latest = 1 ORDER BY a.seq, s.position",
             (person_id,),
         )
-        return [LinkItem(*r) for r in rows]
+        return [_link_item(r) for r in rows]
 
     # ------------------------------------------------------------------ times and events
 
@@ -472,7 +483,7 @@ class RecordStore:
             "s.id",
             ids,
         )
-        return {key: LinkItem(*r) for key, r in rows.items()}
+        return {key: _link_item(r) for key, r in rows.items()}
 
     # ------------------------------------------------------------------ profiles
 
