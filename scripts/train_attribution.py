@@ -30,6 +30,7 @@ from onrecord.extract import attribution_model  # noqa: E402
 from onrecord.extract.attribution_model import MODEL_PATH, features  # noqa: E402
 from onrecord.extract.candidates import candidates  # noqa: E402
 from onrecord.extract.context import build_context  # noqa: E402
+from onrecord.extract.cues import DEFAULT_SCOPE, SCOPES  # noqa: E402
 from onrecord.extract.nlp_setup import extraction_nlp  # noqa: E402
 from onrecord.extract.pipeline import extract_parsed  # noqa: E402
 from onrecord.model import Article  # noqa: E402
@@ -123,7 +124,9 @@ def main() -> int:
     parser.add_argument("--train", type=Path, default=polnear / "train.jsonl")
     parser.add_argument("--dev", type=Path, default=polnear / "dev.jsonl")
     parser.add_argument("--cache", type=Path, default=None, help="folder for cached parses")
-    parser.add_argument("--scope", default="stance", help="scope the threshold is tuned for")
+    parser.add_argument(
+        "--scope", default=DEFAULT_SCOPE, choices=SCOPES, help="scope the threshold is tuned for"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
 

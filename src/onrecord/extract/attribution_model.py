@@ -54,7 +54,6 @@ def features(cand: Candidate) -> dict[str, float]:
             feats[f"subj_ent={subj.ent_type_}"] = 1.0
         if subj.pos_ == "PRON":
             feats[f"subj_pron={subj.lower_}"] = 1.0
-
     if lemma in SPEECH_VERBS:
         feats["speech_verb"] = 1.0
     if lemma in BELIEF_VERBS:
@@ -89,10 +88,10 @@ def use_model(path: Path) -> None:
 
 
 @cache
-def load_model(path: Path | None = None) -> dict[str, Any]:
+def load_model() -> dict[str, Any]:
     """``{"weights": {feature: w}, "threshold": t, ...}``; an empty model accepts speech verbs."""
     try:
-        with (path or _active_path).open(encoding="utf-8") as fh:
+        with _active_path.open(encoding="utf-8") as fh:
             data: dict[str, Any] = json.load(fh)
     except FileNotFoundError:
         return {"weights": {}, "threshold": 0.5}

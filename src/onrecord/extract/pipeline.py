@@ -69,7 +69,7 @@ def extract_parsed(article: Article, doc: Doc, *, scope: Scope = DEFAULT_SCOPE) 
     ctx = build_context(article, doc, scope)
     statements = merge(ctx, find_direct(ctx), list(find_reported(ctx)), find_headline(ctx))
     statements = apply_labels(ctx.text, statements)
-    # quotes and headlines are words someone said; reported.py marks its own
+    # quotes, headlines and transcript turns are words someone said; reported.py marks its own
     statements = [s if s.act else replace(s, act="speech") for s in statements]
     return resolve_speakers(ctx.doc, ctx.article, statements)
 

@@ -60,16 +60,18 @@ def apply_labels(text: str, statements: list[Statement]) -> list[Statement]:
                     content=Span.of(text, a, b),
                     speaker=speaker,
                     source="transcript",
-                    act="speech",
                 )
             )
             continue
         st = out[owner]
         if st.source == "quote" and st.content.start <= label.start and a - st.content.start < 40:
             # the quote opens with the label: the turn is the quote's content from ``a`` on
-            end = min(st.content.end, b) if b > a else st.content.end
             out[owner] = replace(
-                st, content=Span.of(text, a, end), fragments=(), speaker=speaker, cue=None
+                st,
+                content=Span.of(text, a, min(st.content.end, b)),
+                fragments=(),
+                speaker=speaker,
+                cue=None,
             )
     out.sort(key=lambda s: (s.content.start, s.content.end))
     return out
