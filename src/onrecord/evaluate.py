@@ -15,13 +15,26 @@ Definitions (also in the README; tests/extract/test_evaluate.py pins each on tin
   texts are equal after :func:`normalise_content` (whitespace collapsed; quotation marks,
   whitespace and punctuation stripped at both ends; a leading "that" dropped, as the spec
   leaves it out of reported content; each piece normalised, then joined by one space).
-* **attribution F1** (end to end): a pair matched at overlap 0.5 whose speaker is right, see
-  :func:`speaker_right`: with a gold canonical name (seeds) the predicted ``speaker.name`` must
-  equal it; without one (PolNeAR) the predicted mention must overlap a gold speaker span or
-  equal its text; a gold statement without a speaker wants a prediction without a mention.
-* **mention / canonical / cue accuracy**: over pairs matched at overlap 0.5; mention as
-  above, canonical only where the gold has a canonical name, cue right when the spans overlap
-  or the normalised words are equal (both absent also counts as right).
+* **attribution (mention) P/R/F1** (``attribution_mention``), end to end: a pair matched at
+  overlap 0.5 whose speaker *mention* is right, see :func:`speaker_mention_right`: the
+  predicted ``speaker.mention`` overlaps a gold speaker span or has its words; a gold statement
+  without a speaker wants a prediction without a mention.
+* **attribution (canonical) P/R/F1** (``attribution_canonical``), end to end: a pair matched at
+  overlap 0.5 whose speaker *name* is right, see :func:`canonical_right`: the predicted
+  ``speaker.name`` equals the gold ``speaker_canonical`` by :func:`canonical_key` (case,
+  accents, punctuation, possessive 's, a leading article and titles ignored, as
+  ``shared/spec/canonical-speakers.md`` says); a gold statement without a speaker wants a
+  prediction without a name; a gold statement with a speaker but no canonical name (gold
+  annotated only in part) falls back to the mention rule. Computed only when some gold
+  statement has a canonical name (seeds, PolNeAR dev); otherwise ``None`` and not shown.
+* **attribution** (JSON key kept for older readers): the headline attribution figure, the
+  canonical one when the gold has canonical names, else the mention one; ``attribution_by``
+  says which ("canonical" or "mention").
+* **mention / canonical / cue accuracy**: over pairs matched at overlap 0.5; mention and
+  canonical by the same rules as the two attribution rows (so accuracy x content recall at 0.5
+  = attribution recall), canonical only when the gold has canonical names (else ``None``, not
+  shown); cue right when the spans overlap or the normalised words are equal (both absent
+  also counts as right).
 * **by kind**: recall of gold statements of that kind (against all predictions), precision
   of predictions of that kind (against all gold), so a wrong kind costs nothing twice.
 """
@@ -29,6 +42,7 @@ Definitions (also in the README; tests/extract/test_evaluate.py pins each on tin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,16 +184,103 @@ def speaker_mention_right(gold: GoldStatement, pred: Statement) -> bool:
     ) == _norm_words(gold.speaker_text)
 
 
+#: Titles and honorifics ignored at the start of a name (casefolded, without dots); a title
+#: is kept when nothing follows it ("the President") or when it is possessive ("the
+#: President's office"). Words that also begin organisation names ("General Motors",
+#: "Justice Department", "Major League Baseball") are left out on purpose.
+TITLES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(title.split())
+    for title in (
+        *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord"),
+        *("lady", "rev", "reverend", "hon", "king", "queen", "prince", "princess"),
+        *("president", "vice-president", "president-elect", "vice president", "chancellor"),
+        *("prime minister", "foreign minister", "secretary", "secretary of state"),
+        *("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
+        *("gov", "governor", "mayor", "judge", "chief justice", "attorney general"),
+        *("house speaker", "lt", "gen", "col", "capt", "adm", "sgt"),
+    )
+)
+_ARTICLES = frozenset({"the"})  # the spec ignores a leading "the" only: "a source" stays
+_APOSTROPHES_RE = re.compile("[\u2018\u2019\u02bc\u00b4\u0060\u2032]")
+_HYPHENS_RE = re.compile("[\u2010\u2011]")
+#: A word (letters/digits, inner hyphens and apostrophes kept), or a list separator.
+_NAME_TOKEN_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|[,&;/]")
+_SEPARATORS = frozenset(",&;/")
+
+
+def canonical_key(name: str | None) -> str:
+    """``name`` reduced to what canonical names are compared on (canonical-speakers.md).
+
+    Ignored: case; accents (NFKD, combining marks dropped); punctuation, except a hyphen or
+    apostrophe inside a word (curly and straight apostrophes are one; "O'Brien" = "OBrien");
+    a possessive 's ("Clinton's campaign" = "Clinton campaign"); at the start of a name (the
+    start of the string, or after "and" or one of ``, & ; /``, as in "Donald Trump and Sen.
+    Mike Pence") a "the" (not "a": "a Clinton aide" is a description) and then any
+    :data:`TITLES` ("Sen. Mike Pence" = "Mike Pence", "President Obama" = "Obama"). Nothing
+    else: "Obama" stays unlike "Barack Obama", and a middle initial counts.
+    """
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _HYPHENS_RE.sub("-", _APOSTROPHES_RE.sub("'", text))
+    words: list[tuple[str, bool]] = []  # (word, possessive)
+    for m in _NAME_TOKEN_RE.finditer(text):
+        word = m.group()
+        possessive = word.endswith("'s")
+        if possessive:
+            word = word[:-2]
+        words.append((word.replace("'", ""), possessive))
+    out: list[str] = []
+    start = True  # at the start of a name
+    i = 0
+    while i < len(words):
+        word = words[i][0]
+        if word in _SEPARATORS:
+            start, i = True, i + 1
+            continue
+        if start and i + 1 < len(words):
+            if word in _ARTICLES:
+                i += 1
+                continue
+            title = _title_at(words, i)
+            if title:
+                i += title
+                continue
+        out.append(word)
+        start = word == "and"
+        i += 1
+    return " ".join(out)
+
+
+def _title_at(words: Sequence[tuple[str, bool]], i: int) -> int:
+    """Words of a title starting at ``words[i]`` and followed by a name (0: none)."""
+    for n in (3, 2, 1):
+        phrase = tuple(w for w, _ in words[i : i + n])
+        if (
+            len(phrase) == n
+            and i + n < len(words)
+            and phrase in TITLES
+            and not words[i + n - 1][1]  # "the President's office": no name follows
+            and words[i + n][0] not in _SEPARATORS | {"and"}
+        ):
+            return n
+    return 0
+
+
+def same_canonical(a: str | None, b: str | None) -> bool:
+    """Do two canonical names name the same speaker by :func:`canonical_key`? (Empty: no.)"""
+    key = canonical_key(a)
+    return bool(key) and key == canonical_key(b)
+
+
 def canonical_right(gold: GoldStatement, pred: Statement) -> bool:
-    """The predicted canonical name equals the gold one (case, spaces, leading "the" ignored)."""
+    """Canonical name right: equal to the gold one by :func:`canonical_key`; a gold statement
+    without a speaker wants no name; one with a speaker but no canonical name (gold annotated
+    only in part) is judged by its mention instead."""
     name = pred.speaker.name if pred.speaker else None
-    return bool(name) and _norm_words(name) == _norm_words(gold.canonical)
-
-
-def speaker_right(gold: GoldStatement, pred: Statement) -> bool:
-    """Canonical name where the gold has one, else the mention (see module docstring)."""
     if gold.canonical:
-        return canonical_right(gold, pred)
+        return same_canonical(name, gold.canonical)
+    if not gold.speaker_spans and not gold.speaker_text:
+        return not name
     return speaker_mention_right(gold, pred)
 
 
@@ -252,6 +353,7 @@ class Counts:
 
     gold: int = 0
     pred: int = 0
+    gold_canonical: int = 0  # gold statements with a canonical name
     gold_hit: dict[str, int] = field(default_factory=dict)
     pred_hit: dict[str, int] = field(default_factory=dict)
     right: dict[str, int] = field(default_factory=dict)
@@ -261,8 +363,20 @@ class Counts:
         table[key] = table.get(key, 0) + n
 
 
-def _metric_names() -> list[str]:
-    return [f"content@{t}" for t in THRESHOLDS] + ["exact", "attribution"]
+#: The P/R/F1 metrics, in table order (``attribution`` is an alias, see the module docstring).
+METRICS: tuple[str, ...] = (
+    *(f"content@{t}" for t in THRESHOLDS),
+    "exact",
+    "attribution_mention",
+    "attribution_canonical",
+)
+#: Table labels where they differ from the key.
+LABELS = {
+    "attribution_mention": "attribution (mention)",
+    "attribution_canonical": "attribution (canonical)",
+}
+#: Keys that are ``None`` (and rows not shown) when the gold has no canonical names.
+CANONICAL_KEYS = ("attribution_canonical", "canonical_accuracy")
 
 
 def evaluate_document(
@@ -275,7 +389,9 @@ def evaluate_document(
 
     for g in gold.statements:
         for name in group_names(g.kind):
-            groups.setdefault(name, Counts()).gold += 1
+            c = groups.setdefault(name, Counts())
+            c.gold += 1
+            c.gold_canonical += int(bool(g.canonical))
     for p in preds:
         for name in group_names(p.kind):
             groups.setdefault(name, Counts()).pred += 1
@@ -284,10 +400,17 @@ def evaluate_document(
         f"content@{t}": match(gold.statements, preds, t) for t in THRESHOLDS
     }
     matched["exact"] = exact_pairs(gold.statements, preds)
-    half = match(gold.statements, preds, ATTRIBUTION_OVERLAP)
-    matched["attribution"] = [
-        (gi, pi) for gi, pi in half if speaker_right(gold.statements[gi], preds[pi])
-    ]
+    judged = []  # pairs matched at overlap 0.5, with what is right about each
+    for gi, pi in match(gold.statements, preds, ATTRIBUTION_OVERLAP):
+        g, p = gold.statements[gi], preds[pi]
+        checks = {
+            "mention": speaker_mention_right(g, p),
+            "canonical": canonical_right(g, p),
+            "cue": cue_right(g, p),
+        }
+        judged.append((gi, pi, checks))
+    for rule in ("mention", "canonical"):
+        matched[f"attribution_{rule}"] = [(gi, pi) for gi, pi, ok in judged if ok[rule]]
     for metric, pairs in matched.items():
         for gi, pi in pairs:
             for name in group_names(gold.statements[gi].kind):
@@ -295,12 +418,8 @@ def evaluate_document(
             for name in group_names(preds[pi].kind):
                 groups.setdefault(name, Counts()).add(groups[name].pred_hit, metric)
 
-    for gi, pi in half:
-        g, p = gold.statements[gi], preds[pi]
-        checks = {"mention": speaker_mention_right(g, p), "cue": cue_right(g, p)}
-        if g.canonical:
-            checks["canonical"] = canonical_right(g, p)
-        for name in group_names(g.kind):
+    for gi, _, checks in judged:
+        for name in group_names(gold.statements[gi].kind):
             c = groups.setdefault(name, Counts())
             for key, ok in checks.items():
                 c.add(c.asked, key)
@@ -315,18 +434,28 @@ def _prf(hit_pred: int, n_pred: int, hit_gold: int, n_gold: int) -> dict[str, fl
 
 
 def summarise(groups: dict[str, Counts]) -> dict[str, dict[str, Any]]:
-    """Metrics (percentages) per group: P/R/F1 per metric, accuracies, counts."""
+    """Metrics (percentages) per group: P/R/F1 per metric, accuracies, counts.
+
+    Whether the gold has canonical names is decided over the whole corpus (group "all"), so
+    every group has the same figures.
+    """
+    everything = groups.get("all")
+    has_canonical = bool(everything and everything.gold_canonical)
     out: dict[str, dict[str, Any]] = {}
     for name in ("all", *KINDS):
         c = groups.get(name)
         if c is None:
             continue
         row: dict[str, Any] = {"gold": c.gold, "predicted": c.pred}
-        for metric in _metric_names():
+        for metric in METRICS:
             row[metric] = _prf(c.pred_hit.get(metric, 0), c.pred, c.gold_hit.get(metric, 0), c.gold)
         for key in ("mention", "canonical", "cue"):
             asked = c.asked.get(key, 0)
             row[f"{key}_accuracy"] = 100 * c.right.get(key, 0) / asked if asked else None
+        if not has_canonical:
+            row.update(dict.fromkeys(CANONICAL_KEYS))
+        row["attribution_by"] = "canonical" if has_canonical else "mention"
+        row["attribution"] = row[f"attribution_{row['attribution_by']}"]
         out[name] = row
     return out
 
@@ -342,19 +471,27 @@ def evaluate(
 
 
 def format_table(results: dict[str, dict[str, Any]], kinds: bool) -> str:
-    """A plain-text table: one row per metric, one column per group."""
+    """A plain-text table: one row per metric, one column per group; the canonical rows only
+    when the gold has canonical names."""
     cols = [c for c in results if kinds or c == "all"]
-    lines = [f"{'metric':<22}" + "".join(f"{c:>10}" for c in cols)]
+    has_canonical = any(results[c]["attribution_by"] == "canonical" for c in cols)
+    width = 2 + max(len(label) for label in LABELS.values()) + 2
+    lines = [f"{'metric':<{width}}" + "".join(f"{c:>10}" for c in cols)]
 
     def row(label: str, values: list[str]) -> None:
-        lines.append(f"{label:<22}" + "".join(f"{v:>10}" for v in values))
+        lines.append(f"{label:<{width}}" + "".join(f"{v:>10}" for v in values))
 
     row("gold", [str(results[c]["gold"]) for c in cols])
     row("predicted", [str(results[c]["predicted"]) for c in cols])
-    for metric in _metric_names():
+    for metric in METRICS:
+        if metric in CANONICAL_KEYS and not has_canonical:
+            continue
         for part in ("precision", "recall", "f1"):
-            row(f"{metric} {part[0].upper()}", [f"{results[c][metric][part]:.1f}" for c in cols])
-    for key in ("mention", "canonical", "cue"):
-        vals = [results[c][f"{key}_accuracy"] for c in cols]
-        row(f"{key} accuracy", ["-" if v is None else f"{v:.1f}" for v in vals])
+            label = f"{LABELS.get(metric, metric)} {part[0].upper()}"
+            row(label, [f"{results[c][metric][part]:.1f}" for c in cols])
+    for key in ("mention_accuracy", "canonical_accuracy", "cue_accuracy"):
+        if key in CANONICAL_KEYS and not has_canonical:
+            continue
+        vals = [results[c][key] for c in cols]
+        row(key.replace("_", " "), ["-" if v is None else f"{v:.1f}" for v in vals])
     return "\n".join(lines)

@@ -112,10 +112,47 @@ def test_eval_scores_predictions_file(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     res = json.loads(capsys.readouterr().out)["results"]
     assert res["all"]["exact"]["f1"] == 100.0
-    assert res["indirect"]["attribution"]["f1"] == 100.0
+    assert res["indirect"]["attribution_mention"]["f1"] == 100.0
+    assert res["indirect"]["attribution"] == res["indirect"]["attribution_mention"]
+    assert res["all"]["attribution_canonical"] is None  # the gold has no canonical names
     assert main(["eval", str(gold_path)]) == 0
     table = capsys.readouterr().out
     assert "content@0.3 F" in table and "100.0" in table
+    assert "attribution (mention) F" in table and "canonical" not in table
+
+
+def test_eval_shows_canonical_rows_when_the_gold_has_canonical_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Mayor Holm said that the budget was approved."
+    quote = {
+        "kind": "indirect",
+        "content_spans": [[21, 44]],
+        "speaker_spans": [[0, 10]],
+        "speaker": "Mayor Holm",
+        "speaker_canonical": "Ada Holm",
+    }
+    gold_path = _write(
+        tmp_path / "gold.jsonl", [json.dumps({"id": "c", "text": text, "quotes": [quote]})]
+    )
+    statement = {
+        "kind": "indirect",
+        "content": {"start": 21, "end": 44, "text": text[21:44]},
+        "speaker": {"name": "Holm", "mention": {"start": 6, "end": 10, "text": "Holm"}},
+    }
+    pred_path = _write(
+        tmp_path / "pred.jsonl", [json.dumps({"id": "c", "statements": [statement]})]
+    )
+    assert main(["eval", str(gold_path), "--pred", str(pred_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = {line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in lines[1:]}
+    assert rows["attribution (mention) F"] == "100.0"  # "Holm" is inside "Mayor Holm"
+    assert rows["attribution (canonical) F"] == "0.0"  # but "Holm" is not "Ada Holm"
+    assert rows["canonical accuracy"] == "0.0"
+    assert main(["eval", str(gold_path), "--pred", str(pred_path), "--format", "json"]) == 0
+    res = json.loads(capsys.readouterr().out)["results"]["all"]
+    assert res["attribution_by"] == "canonical"
+    assert res["attribution"]["f1"] == 0.0
 
 
 def test_eval_names_a_missing_prediction(

@@ -139,7 +139,7 @@ def test_quote_continued_over_paragraphs_keeps_its_speaker() -> None:
             "direct",
             ["The second part starts in June. It will be long.", "The third part comes last."],
             "Holm",
-            "said",
+            None,  # the continuing paragraphs have no cue of their own
         ),
     ]
 

@@ -6,11 +6,14 @@ import pytest
 
 from onrecord.evaluate import (
     GoldDocument,
+    canonical_key,
     evaluate,
+    format_table,
     gold_from_json,
     match,
     normalise_content,
     overlap,
+    same_canonical,
 )
 from onrecord.model import Span, Speaker, Statement
 
@@ -99,9 +102,13 @@ def test_attribution_by_mention_without_canonical_names() -> None:
         _pred(54, 66, kind="direct", mention=(0, 5)),  # "Mayor" at the wrong place
     ]
     res = evaluate([gold], [preds])
-    assert res["all"]["attribution"]["f1"] == pytest.approx(50.0)
+    assert res["all"]["attribution_mention"]["f1"] == pytest.approx(50.0)
     assert res["all"]["mention_accuracy"] == pytest.approx(50.0)
+    # no canonical names in the gold: no canonical figures, the headline is the mention one
     assert res["all"]["canonical_accuracy"] is None
+    assert res["all"]["attribution_canonical"] is None
+    assert res["all"]["attribution_by"] == "mention"
+    assert res["all"]["attribution"] == res["all"]["attribution_mention"]
     assert res["direct"]["attribution"]["recall"] == 0.0
     assert res["indirect"]["attribution"]["recall"] == pytest.approx(100.0)
 
@@ -113,8 +120,109 @@ def test_attribution_by_canonical_name_when_gold_has_one() -> None:
     assert evaluate([gold], [[right]])["all"]["attribution"]["f1"] == pytest.approx(100.0)
     res = evaluate([gold], [[wrong]])["all"]
     assert res["attribution"]["f1"] == 0.0
+    assert res["attribution_by"] == "canonical"
     assert res["mention_accuracy"] == pytest.approx(100.0)
     assert res["canonical_accuracy"] == 0.0
+
+
+def test_mention_and_canonical_attribution_are_separate_rows() -> None:
+    gold = _gold(
+        [
+            dict(REPORTED, speaker_canonical="Ilse Varga"),
+            dict(QUOTE, speaker_canonical="Ilse Varga"),
+        ]
+    )
+    preds = [
+        # right name ("Mayor" is a title), mention elsewhere: canonical right, mention wrong
+        _pred(22, 51, mention=(54, 66), name="Mayor Ilse Varga"),
+        # mention "she" right, name left unresolved: mention right, canonical wrong
+        _pred(54, 66, kind="direct", mention=(68, 71), name="she"),
+    ]
+    res = evaluate([gold], [preds])
+    assert res["all"]["attribution_mention"]["f1"] == pytest.approx(50.0)
+    assert res["all"]["attribution_canonical"]["f1"] == pytest.approx(50.0)
+    assert res["indirect"]["attribution_mention"]["recall"] == 0.0
+    assert res["indirect"]["attribution_canonical"]["recall"] == pytest.approx(100.0)
+    assert res["direct"]["attribution_mention"]["recall"] == pytest.approx(100.0)
+    assert res["direct"]["attribution_canonical"]["recall"] == 0.0
+    assert res["all"]["mention_accuracy"] == pytest.approx(50.0)
+    assert res["all"]["canonical_accuracy"] == pytest.approx(50.0)
+    assert res["all"]["attribution"] == res["all"]["attribution_canonical"]
+
+
+def test_canonical_attribution_of_speakerless_and_partly_annotated_gold() -> None:
+    # REPORTED has a canonical name; QUOTE has no speaker at all, so it wants no name
+    speakerless = dict(QUOTE, speaker=None, speaker_spans=[])
+    gold = _gold([dict(REPORTED, speaker_canonical="Ilse Varga"), speakerless])
+    named = _pred(54, 66, kind="direct", name="Ilse Varga")
+    unnamed = _pred(54, 66, kind="direct", mention=(0, 16))  # a mention, but no name
+    first = _pred(22, 51, mention=(0, 16), name="Ilse Varga")
+    assert evaluate([gold], [[first, named]])["all"]["canonical_accuracy"] == pytest.approx(50.0)
+    res = evaluate([gold], [[first, unnamed]])["all"]
+    assert res["canonical_accuracy"] == pytest.approx(100.0)
+    assert res["mention_accuracy"] == pytest.approx(50.0)  # the mention should be absent
+    # a speaker without a canonical name (gold annotated in part) is judged by its mention
+    gold = _gold([dict(REPORTED, speaker_canonical="Ilse Varga"), QUOTE])
+    she = _pred(54, 66, kind="direct", mention=(68, 71), name="Ilse Varga")
+    assert evaluate([gold], [[first, she]])["all"]["attribution_canonical"]["f1"] == 100.0
+
+
+def test_table_shows_canonical_rows_only_for_canonical_gold() -> None:
+    pred = _pred(22, 51, mention=(0, 16), name="Ilse Varga")
+    plain = format_table(evaluate([_gold([REPORTED])], [[pred]]), kinds=False)
+    assert "attribution (mention) F" in plain
+    assert "canonical" not in plain
+    named = _gold([dict(REPORTED, speaker_canonical="Ilse Varga")])
+    table = format_table(evaluate([named], [[pred]]), kinds=True)
+    for label in ("attribution (mention) F", "attribution (canonical) F", "canonical accuracy"):
+        assert label in table
+    assert table.index("mention accuracy") < table.index("canonical accuracy")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ilse Varga", "ilse  VARGA"),  # case, spaces
+        ("José Núñez", "Jose Nunez"),  # accents
+        ("Varga’s office", "Varga's office"),  # curly and straight apostrophes
+        ("Varga's campaign", "Varga campaign"),  # possessive 's
+        ("The Harbour Authority", "Harbour Authority"),  # leading article
+        ("Mayor Ilse Varga", "Ilse Varga"),  # titles, with or without a dot
+        ("Dr. Ilse Varga", "Dr Ilse Varga"),
+        ("Sen. Ilse Varga", "Ilse Varga"),
+        ("Prime Minister Ilse Varga", "Ilse Varga"),
+        ("Mrs. Varga", "Varga"),
+        ("Ilse Varga and Gov. Tom Holm", "Ilse Varga and Tom Holm"),  # before each name
+        ("Ilse Varga-Holm.", "ilse varga-holm"),  # punctuation, an inner hyphen kept
+    ],
+)
+def test_canonical_names_equal(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+    assert same_canonical(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ilse Varga", "Tom Varga"),  # another first name
+        ("Varga", "Ilse Varga"),  # a surname is not the full name
+        ("Ilse M. Varga", "Ilse Varga"),  # a middle initial counts
+        ("Ilse Varga-Holm", "Ilse Varga Holm"),  # an inner hyphen counts
+        ("the Mayor", "Ilse Varga"),  # a title alone is no name to drop it from
+        ("the Mayor's office", "the office"),  # possessive: a title kept before no name
+        ("Ilse Varga and Tom Holm", "Ilse Varga"),
+        ("a Varga aide", "Varga aide"),  # only "the" is ignored: "a" says unnamed
+        (None, None),  # no name equals nothing
+        ("", ""),
+    ],
+)
+def test_canonical_names_differ(a: str | None, b: str | None) -> None:
+    assert not same_canonical(a, b)
+
+
+def test_canonical_key_keeps_a_title_with_nothing_after_it() -> None:
+    assert canonical_key("the President") == "president"
+    assert canonical_key("President Ilse Varga") == "ilse varga"
 
 
 def test_cue_accuracy_and_kind_breakdown() -> None:

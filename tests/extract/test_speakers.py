@@ -245,7 +245,7 @@ def test_relative_pronoun_goes_to_the_named_person_in_apposition() -> None:
     assert out[0].addressee == "reporters"
 
 
-def test_anonymous_sources_have_no_name_but_keep_the_description() -> None:
+def test_anonymous_sources_are_named_by_their_description() -> None:
     text = (
         "The plant will close in May, sources said. A senior official said that the workers "
         "would be moved."
@@ -257,7 +257,8 @@ def test_anonymous_sources_have_no_name_but_keep_the_description() -> None:
             stmt(text, "the workers would be moved", "A senior official", "said"),
         ],
     )
-    assert names(out) == [None, None]
+    # canonical-speakers.md rule 6: never named -> the mention's fullest description
+    assert names(out) == ["sources", "a senior official"]
     assert [s.speaker.role for s in out] == ["sources", "senior official"]
     assert [s.speaker.mention.text for s in out] == ["sources", "A senior official"]
     assert out[1].speaker.type == "person"

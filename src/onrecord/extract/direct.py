@@ -4,7 +4,7 @@ The attribution is looked for right after the closing mark, in the rest of that 
 (`"...," Peskov said.` / `"...," said Caddell`), then before the opening mark
 (`Peskov said: "..."` / `Peskov: "..."`). A quote split by its attribution (`"A," he said,
 "B."` or `"A," she said. "B."`) becomes one statement with two fragments. A quote without
-an attribution that directly follows a quoted statement continues that speaker.
+an attribution of its own is continuation.py's to attribute.
 
 Short quotes in the middle of a sentence ("what she called a 'rant'") are not statements on
 their own: reported.py picks them up as part of a mixed statement.
@@ -53,8 +53,6 @@ def find_direct(ctx: Context) -> list[Statement]:
             i += 1
         mention = mention_of(subject) if subject is not None else None
         speaker = Speaker(name=None, mention=mention) if mention else None
-        if cue is None and speaker is None and out and _follows(ctx, out[-1], pieces[0][0]):
-            speaker, cue = out[-1].speaker, out[-1].cue  # a continuing quote paragraph
         start, end = pieces[0][0], pieces[-1][1]
         out.append(
             Statement(
@@ -200,18 +198,6 @@ def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
     if any(t.lemma_ in _CHAINING_CUES for t in _tokens_between(ctx, cue.end, nxt.open_at)):
         return False  # ", adding later, "...": the next quote has a cue of its own
     return (len(tail) < _WINDOW and tail.rstrip()[-1:] in ",.:;") or tail.strip() == ""
-
-
-def _follows(ctx: Context, previous: Statement, start: int) -> bool:
-    """Does a quote at ``start`` open the paragraph right after the previous quote's?"""
-    if previous.source != "quote":
-        return False
-    gap = ctx.text[previous.content.end : start]
-    breaks = [i for i, ch in enumerate(gap) if ch == "\n"]
-    if not breaks:
-        return False  # same paragraph: an unattributed quote there is someone else's
-    between = gap[breaks[0] : breaks[-1]]
-    return not between.strip() and not gap[breaks[-1] + 1 :].strip().strip("\"“”«»„'‘")
 
 
 def with_speaker_from(direct: Statement, reported: Statement) -> Statement:

@@ -409,7 +409,7 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     toks = list(ent)
     while toks and (toks[0].lower_ in _NAME_STRIP or toks[0].lower_ in GENDER_HONORIFICS):
         toks = toks[1:]
-    while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct):
+    while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct or _loose_lower(toks)):
         toks = toks[:-1]
     if not toks:
         return None
@@ -417,6 +417,37 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     if _NON_NAME_RE.search(text[0]) or any(c.isdigit() for c in text) or "\n" in text:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case (headlines, subheadings): most of their longer words capitalised.
+
+    Names are unreliable there (every word looks like one), so entities prefer the body's.
+    """
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        longer = [w for w in m.group().split() if len(w) > 3 and w[:1].isalpha()]
+        if len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.75 * len(longer):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _inside_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+def _outside_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with the given ranges blanked out (offsets kept)."""
+    chars = list(text)
+    for a, b in ranges:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _loose_lower(toks: list[Token]) -> bool:
+    """A lower-case last word standing apart: a name never ends in one ("Meghan cry"), but
+    a hyphenated part belongs to it ("Ban Ki-moon")."""
+    return len(toks) > 1 and toks[-1].is_lower and bool(toks[-2].whitespace_)
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -440,6 +471,7 @@ class _Builder:
         self.orgs: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices already inside a mention
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
+        self._body: str | None = None  # the text without title-case lines, when needed
 
     def mention(self, start: int, end: int, text: str, kind: MentionKind = "name") -> Mention:
         index = self.index
@@ -452,10 +484,13 @@ class _Builder:
     def build(self) -> list[Entity]:
         persons: list[tuple[SpacySpan, tuple[int, int, str]]] = []
         orgs: list[tuple[SpacySpan, tuple[int, int, str]]] = []
+        titles = _title_lines(self.index.text)
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             clean = _clean_name(ent)
+            if clean is not None and titles and _inside_any(clean[0], titles):
+                clean = self._name_in_title(clean, titles)
             if clean is not None:
                 (orgs if ent.label_ == "ORG" else persons).append((ent, clean))
         # Full names first, so that a headline surname finds the body's full name.
@@ -489,6 +524,35 @@ class _Builder:
             e.mentions.sort(key=lambda m: m.start)
         self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else -1)
         return self.entities
+
+    def _name_in_title(
+        self, clean: tuple[int, int, str], titles: list[tuple[int, int]]
+    ) -> tuple[int, int, str] | None:
+        """A name in a title-case line, cut to the words the body also writes as a name.
+
+        In "Obama Says ..." or "Crooked Hillary Clinton Slams ..." every word is capitalised,
+        so the recogniser runs neighbouring words into the name. The longest run of the
+        name's words that the body (the lines that are not title case) also has, capitalised
+        and as a run, is the name; a name the body never gives is kept as the title has it.
+        """
+        start, _, text = clean
+        parts = text.split()
+        if len(parts) < 2:
+            return clean
+        if self._body is None:
+            self._body = _outside_ranges(self.index.text, titles)
+        body = self._body
+        for size in range(len(parts), 0, -1):
+            for i in range(len(parts) - size + 1):
+                run = parts[i : i + size]
+                if run[0].lower() in TITLE_WORDS or run[-1].lower() in TITLE_WORDS:
+                    continue
+                if re.search(r"(?<![\w’'])" + re.escape(" ".join(run)) + r"(?![\w’'])", body):
+                    offset = start + len(" ".join(parts[:i])) + (1 if i else 0)
+                    if self.index.text[offset : offset + len(" ".join(run))] != " ".join(run):
+                        return clean  # spacing differs from single spaces: leave it
+                    return offset, offset + len(" ".join(run)), " ".join(run)
+        return clean
 
     def _with_roles(self, ent: SpacySpan, m: Mention, entity: Entity) -> None:
         role, honorific = _pre_name_role(ent, self.gpes)

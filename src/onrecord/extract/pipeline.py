@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from onrecord.evaluate import normalise_content, overlap
 from onrecord.extract.context import Context, build_context
+from onrecord.extract.continuation import continue_speakers
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.direct import find_direct, with_speaker_from
 from onrecord.extract.headline import find_headline
@@ -69,6 +70,7 @@ def extract_parsed(article: Article, doc: Doc, *, scope: Scope = DEFAULT_SCOPE) 
     ctx = build_context(article, doc, scope)
     statements = merge(ctx, find_direct(ctx), list(find_reported(ctx)), find_headline(ctx))
     statements = apply_labels(ctx.text, statements)
+    statements = continue_speakers(ctx.doc, ctx.text, statements)
     # quotes, headlines and transcript turns are words someone said; reported.py marks its own
     statements = [s if s.act else replace(s, act="speech") for s in statements]
     return resolve_speakers(ctx.doc, ctx.article, statements)

@@ -121,9 +121,20 @@ W_SPEAKER = 15.0  # speaker of an earlier statement
 W_GENDER = 5.0  # gender known and agreeing (unknown gender is allowed, without this)
 W_MENTION = 3.0  # per earlier mention of the entity, up to five
 W_UNNAMED = 10.0  # an unnamed noun ("the woman") is less likely than a name
+W_CURRENT_SPEAKER = 20.0  # the speaker of the statement just before
+
+#: Right dependents that belong to an unnamed speaker's description ("a person familiar with
+#: the talks", "officials who ...") and how many tokens such a name may have.
+_DESCRIPTION_DEPS = frozenset({"prep", "amod", "acl", "relcl", "pobj", "compound", "nummod"})
+_DESCRIPTION_MAX = 14
+_BREAK_TEXT = frozenset({",", ";", ":", "(", "—", "–", "--"})
 
 _WINDOW = 4  # sentences a pronoun looks back before widening
 _WIDE_WINDOW = 12
+
+
+#: A statement's speaker as resolution goes: where its mention starts, and its entity.
+_Spoken = tuple[int, "Entity | None"]
 
 
 @dataclass(slots=True)
@@ -189,6 +200,7 @@ class _Resolver:
         self.starts = [x[0] for x in self.flat]
         self.quoted = _quoted_regions(self.index.text, statements)
         self.speaker_starts: set[int] = set()
+        self.spoken: list[_Spoken] = []  # (mention start, entity or None), in text order
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
 
     # ---- helpers -------------------------------------------------------------------------
@@ -229,6 +241,16 @@ class _Resolver:
         insort(self.flat, item, key=lambda x: (x[0], x[1]))
         self.starts.insert(self.flat.index(item), m.start)
 
+    def spoke(self, mention: Span, entity: Entity | None) -> None:
+        """Record who was found to speak at ``mention`` (statements resolve in text order)."""
+        self.speaker_starts.add(mention.start)
+        insort(self.spoken, (mention.start, entity), key=lambda x: x[0])
+
+    def _current_speaker(self, before: int) -> _Spoken | None:
+        """The speaker of the last statement whose mention comes before ``before``."""
+        i = bisect_left(self.spoken, before, key=lambda x: x[0]) - 1
+        return self.spoken[i] if i >= 0 else None
+
     # ---- the decision --------------------------------------------------------------------
 
     def resolve(self, st: Statement) -> _Result:
@@ -260,6 +282,12 @@ class _Resolver:
                     found = self._mentions_in(child.left_edge.idx, child.idx + len(child))
                     if found:
                         break
+        if not found and mention.text.isupper() and mention.text.replace(" ", "").isalpha():
+            # a transcript label "WALLACE:" is the surname of someone the article names
+            label = mention.text.split()[-1].title()
+            entity = find_by_name(self.entities, label, mention.start)
+            if entity is not None:
+                return self._result_for(entity, None)
         # Only a name that heads the mention counts: in "Clinton's spokesman" or "Kremlin
         # spokesman" the name is a modifier and the speaker is whoever holds the role.
         heads = {span.root.i} | {c.i for c in span.root.children if c.dep_ == "appos"}
@@ -324,17 +352,49 @@ class _Resolver:
         head = root.lemma_.lower()
         text = _strip_article(mention.text)
         affiliation = role.affiliation if role else None
+        fullest = self._fullest(span)
         if head in ORG_HEADS or root.ent_type_ == "ORG":
             org = self._org_by_head(head, mention.start) if definite else None
             if org is not None:
                 return _Result(org.name, "organisation", entity=org)
             bare = all(t.dep_ in ("det", "poss") or t.i == root.i for t in span)
             if plural or bare or not definite:
-                return _Result(None, "organisation", text, affiliation)
+                return _Result(fullest, "organisation", text, affiliation)
             return _Result(text, "organisation")
         human = head in HUMAN_HEADS or head in GENDERED_NOUNS
         kind: SpeakerType = "person" if human else "unknown"
-        return _Result(None, kind, _strip_quantifier(text), affiliation)
+        return _Result(fullest, kind, _strip_quantifier(text), affiliation)
+
+    def _fullest(self, span: SpacySpan) -> str:
+        """An unnamed speaker's name: the description at its fullest, as the article gives
+        it ("a person familiar with the negotiations", "officials who spoke on condition of
+        anonymity"), without a leading "the" (an indefinite article stays: it says the
+        speaker is one of many); clauses after a comma are not part of it.
+
+        Such a name is the speaker's identity only within the article: the registry keeps
+        lower-case descriptions local (resolve/people.py), so two articles' "a source" are
+        never one person.
+        """
+        root = span.root
+        end = span.end
+        for child in root.rights:
+            if child.i < end:
+                continue
+            if child.dep_ not in _DESCRIPTION_DEPS or self.doc[child.i - 1].text in _BREAK_TEXT:
+                break
+            if any(self._in_quote(t.idx) for t in (child, self.doc[child.right_edge.i])):
+                break
+            end = child.right_edge.i + 1
+        end = min(end, span.start + _DESCRIPTION_MAX)
+        while end > span.start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        words = self.doc[span.start : end]
+        text = " ".join(self.index.text[words.start_char : words.end_char].split())
+        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        first = words[0] if words[0].lower_ != "the" or len(words) == 1 else words[1]
+        if first.pos_ != "PROPN" and first.is_title and first.is_sent_start:
+            text = text[:1].lower() + text[1:]  # "A senior official said" -> "a senior ..."
+        return text
 
     def _by_role(self, role: Role, at: int) -> Entity | None:
         """The person the article introduced with this role: same head, no clash, nearest."""
@@ -419,13 +479,16 @@ class _Resolver:
         """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it"."""
         sent = self.index.sent_of[token.i]
         own = st.pieces()
+        current = self._current_speaker(mention.start)
+        if current is not None and self.index.sent_of[self.index.token_at(current[0])] < sent - 1:
+            current = None  # narration came between: the speaker is no longer "current"
         for window in (_WINDOW, _WIDE_WINDOW):
             best: tuple[float, _Candidate] | None = None
             for cand in self._candidates(mention.start, sent - window, want):
                 m = cand.mention
                 if any(a <= m.start < b for a, b in own) or self._in_quote(m.start):
                     continue
-                score = self._score(cand, sent, want)
+                score = self._score(cand, sent, want, current)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, cand)
             if best is not None:
@@ -461,8 +524,12 @@ class _Resolver:
                 ok = not plural and lemma not in HUMAN_HEADS and lemma not in GENDERED_NOUNS
             else:
                 # Only nouns that say the gender ("the woman", "his wife"): "the nominee"
-                # is itself anaphoric and usually means a named person nearby.
-                ok = not plural and GENDERED_NOUNS.get(lemma) == want
+                # is itself anaphoric and usually means a named person nearby. An unnamed
+                # person who has just spoken ("a spokesperson for the union said") is the
+                # exception: the next "she said" is hers unless a gender says otherwise.
+                gender = GENDERED_NOUNS.get(lemma)
+                spoke = t.left_edge.idx in self.speaker_starts and lemma in HUMAN_HEADS
+                ok = not plural and (gender == want or (spoke and gender is None))
             if not ok:
                 continue
             a, b = t.left_edge.idx, t.idx + len(t.text)
@@ -471,18 +538,25 @@ class _Resolver:
             out.append(_Candidate(m, None, (a, b)))
         return out
 
-    def _score(self, cand: _Candidate, sent: int, want: str) -> float | None:
+    def _score(
+        self, cand: _Candidate, sent: int, want: str, current: _Spoken | None = None
+    ) -> float | None:
         """Salience of a candidate for a pronoun in sentence ``sent`` (None: disagrees).
 
         Recency dominates: a main-clause subject one sentence back beats a speaker two
         sentences back, whatever their mention counts (the TASS seed's closing "He" is the
-        Putin of the sentence before, not the Peskov of the whole article).
+        Putin of the sentence before, not the Peskov of the whole article). Who is speaking
+        counts next: the ``current`` speaker (of the statement just before, in this or the
+        previous sentence) gets a bonus over anyone else named as near, so "“...,” A said
+        after meeting B. “...,” he added" is A's.
         """
         m, e = cand.mention, cand.entity
         score = -W_SENTENCE * (sent - m.sent)
         score += W_MAIN_SUBJECT if m.subject == 2 else W_SUBJECT if m.subject == 1 else 0
         if m.start in self.speaker_starts:
             score += W_SPEAKER
+        if current is not None and (current[1] is e if e is not None else current[0] == m.start):
+            score += W_CURRENT_SPEAKER
         if e is None:
             return score - W_UNNAMED
         if want in ("m", "f"):
@@ -642,7 +716,7 @@ def resolve_speakers(doc: Doc, article: Article, statements: list[Statement]) ->
         res = resolver.resolve(st)
         mention = st.speaker.mention if st.speaker else None
         if mention is not None:
-            resolver.speaker_starts.add(mention.start)
+            resolver.spoke(mention, res.entity)
         speaker = Speaker(
             name=res.name,
             type=res.type,

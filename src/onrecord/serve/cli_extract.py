@@ -6,7 +6,8 @@ line number and skipped; the others are still processed and the exit code is 1.
 
 ``eval`` scores predictions against a gold file (definitions in :mod:`onrecord.evaluate`):
 by default it runs the extractor on the gold documents, with ``--pred`` it reads an earlier
-``extract`` output instead.
+``extract`` output instead. Attribution is scored by speaker mention and, when the gold has
+canonical names, by canonical name too, each its own row.
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ def register(subparsers: Any) -> None:
         "eval",
         help="score extraction against a gold JSONL file",
         description="Precision/recall/F1 of statement content (overlap 0.3 and 0.8), exact "
-        "match, end-to-end attribution, speaker/cue accuracy.",
+        "match, and end-to-end attribution (content overlap >= 0.5 and the speaker right) by "
+        "mention (the speaker's words in the text) and, when the gold has canonical names "
+        "('speaker_canonical'), by canonical name (case, accents, possessive 's, a leading "
+        "'the' and titles such as 'Sen.' ignored); then mention, canonical and cue accuracy "
+        "over the matched statements. The JSON key 'attribution' is the canonical figure when "
+        "the gold has canonical names, else the mention one ('attribution_by' says which). "
+        "Definitions: the onrecord.evaluate module.",
     )
     e.add_argument("gold", help="gold JSONL (documents with 'quotes')")
     e.add_argument("--pred", help="statements JSONL from 'onrecord extract' (default: run it)")

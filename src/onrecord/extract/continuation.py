@@ -1,0 +1,117 @@
+"""Statements that name no speaker of their own: whose words they continue.
+
+News copy attributes a quote once and lets the next paragraphs run on without a verb:
+
+    “We will not sign,” Holm said on Monday.
+    “Not this year, and not under these terms.”
+
+and introduces a quote with a colon at the end of the paragraph before it:
+
+    The minister told the assembly:
+    “The budget is balanced.”
+
+Readers give such paragraphs to the speaker who was talking, and so does
+:func:`continue_speakers`. It runs after the finders (their statements in text order) and
+before speakers.py, handing the continued statement the *mention* of the speaker it
+continues (its name is then resolved like that mention's). The rules, in order:
+
+1. **Colon introducer**: a statement without a speaker that opens a paragraph right after
+   a paragraph ending in a colon belongs to the subject of that paragraph's last clause
+   ("The minister told the assembly:" -> "The minister"), or to the name before the colon
+   ("Ilse Varga:").
+2. **Continuation**: a quotation without a speaker that opens the paragraph right after
+   one holding the previous statement, which has a speaker, continues that speaker. A
+   paragraph with no statement in between breaks the chain: narration has taken over.
+
+A quote inside the same paragraph as someone else's statement is not continued (it may be
+a different voice, or a title), and a statement that names its speaker is never changed.
+The cue is not copied: the continuing paragraph has none of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.candidates import speaker_subject
+from onrecord.extract.quotes import ALL_MARKS
+from onrecord.extract.spans import mention_of
+from onrecord.model import Speaker, Statement
+
+#: Introducers longer than this (tokens) are narration that happens to end in a colon.
+_MAX_INTRODUCER = 40
+
+
+def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[Statement]:
+    """The statements (text order) with speakerless paragraph openers attributed."""
+    out: list[Statement] = []
+    for st in statements:
+        if _mention(st) is None and _opens_paragraph(text, st.content.start):
+            previous = _previous_paragraph(text, st.content.start)
+            speaker = None
+            if previous is not None and text[previous[0] : previous[1]].rstrip().endswith(":"):
+                speaker = _introducer(doc, text, previous)
+            elif (
+                previous is not None
+                and st.kind == "direct"
+                and out
+                and _mention(out[-1]) is not None
+                and _within(out[-1], previous)
+            ):
+                speaker = out[-1].speaker
+            if speaker is not None:
+                st = replace(st, speaker=speaker)
+        out.append(st)
+    return out
+
+
+def _mention(st: Statement) -> object | None:
+    return st.speaker.mention if st.speaker else None
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Only spaces and quotation marks between the line start and ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t" + ALL_MARKS)
+
+
+def _previous_paragraph(text: str, start: int) -> tuple[int, int] | None:
+    """Bounds of the last non-empty line before the line holding ``start``."""
+    end = text.rfind("\n", 0, start)
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return begin, end
+        end = begin - 1
+    return None
+
+
+def _within(st: Statement, paragraph: tuple[int, int]) -> bool:
+    """Does the statement (its words or its speaker's mention) end in ``paragraph``?"""
+    a, b = paragraph
+    ends = [st.content.end]
+    if st.speaker and st.speaker.mention:
+        ends.append(st.speaker.mention.end)
+    return any(a <= e <= b for e in ends)
+
+
+def _introducer(doc: Doc, text: str, paragraph: tuple[int, int]) -> Speaker | None:
+    """The speaker a colon-ended paragraph introduces: its last clause's subject."""
+    colon_at = text.rstrip().rfind(":", paragraph[0], paragraph[1])
+    span = doc.char_span(paragraph[0], colon_at, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > _MAX_INTRODUCER:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    subject: Token | None = None
+    for verb in reversed(verbs):
+        subject = speaker_subject(verb)
+        if subject is not None:
+            break
+    if subject is None:
+        # "Ilse Varga:" / "The ministry, in a statement:" - the last name or noun phrase
+        nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound"]
+        subject = nouns[-1] if nouns and not verbs else None
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return Speaker(name=None, mention=mention_of(subject))

@@ -1,0 +1,76 @@
+"""Who speaks in paragraphs that name no speaker (extract/continuation.py), end to end.
+
+Invented people, places and sentences. Each case runs the whole pipeline and checks the
+canonical speaker name of each statement, in text order.
+"""
+
+from __future__ import annotations
+
+from onrecord.extract.pipeline import extract
+from onrecord.model import Article
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for st in extract(Article(id="t", text=text)):
+        out.append((st.content.text[:24], st.speaker.name if st.speaker else None))
+    return out
+
+
+def test_quote_paragraph_after_reported_speech_continues_the_speaker() -> None:
+    text = (
+        "Harbour director Ana Lind said the port would reopen on Monday.\n\n"
+        "“We have cleared the channel and the cranes are working again.”\n"
+    )
+    assert _speakers(text) == [
+        ("the port would reopen on", "Ana Lind"),
+        ("We have cleared the chan", "Ana Lind"),
+    ]
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quote() -> None:
+    text = (
+        "Mayor Tomas Vell spoke to the council on Tuesday evening. He told the members:\n\n"
+        "“The bridge will be rebuilt before the winter, whatever it costs.”\n"
+    )
+    assert _speakers(text)[-1] == ("The bridge will be rebui", "Tomas Vell")
+
+
+def test_narration_between_breaks_the_chain() -> None:
+    text = (
+        "“The bridge will be rebuilt,” Mayor Tomas Vell said on Tuesday.\n\n"
+        "The council voted on the budget later that night, and the vote was close.\n\n"
+        "“Carnage on the roads”\n"
+    )
+    found = _speakers(text)
+    assert found[0] == ("The bridge will be rebui", "Tomas Vell")
+    assert all(name != "Tomas Vell" for text_, name in found[1:])
+
+
+def test_unnamed_speaker_keeps_its_fullest_description() -> None:
+    text = (
+        "The talks have stalled over the fishing quotas, "
+        "a person familiar with the negotiations said on Friday."
+    )
+    assert _speakers(text) == [
+        ("The talks have stalled o", "a person familiar with the negotiations")
+    ]
+
+
+def test_pronoun_after_a_quote_goes_to_the_current_speaker() -> None:
+    text = (
+        "Harbour director Ana Lind met the union leader Petra Holm on Monday.\n\n"
+        "“The strike has cost us two weeks of cargo,” Lind said after the meeting with Holm. "
+        "“We cannot lose another one,” she added."
+    )
+    names = [name for _, name in _speakers(text)]
+    assert names == ["Ana Lind", "Ana Lind"]
+
+
+def test_headline_words_do_not_become_part_of_a_name() -> None:
+    text = (
+        "Lind Says Harbour Will Reopen Before the Summer Season\n\n"
+        "Ana Lind, the harbour director, said on Monday that the port would reopen in May."
+    )
+    names = {name for _, name in _speakers(text)}
+    assert names == {"Ana Lind"}
