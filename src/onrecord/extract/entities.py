@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from onrecord.extract.quotes import find_quotes
 from onrecord.model import Article, Span, SpeakerType
 
 if TYPE_CHECKING:
@@ -411,6 +412,9 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
         toks = toks[1:]
     while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct or _loose_lower(toks)):
         toks = toks[:-1]
+    if ent.label_ == "PERSON":  # "Spokeswoman Jo Ray": the recogniser took the title in
+        while len(toks) > 2 and toks[0].lower_.rstrip(".") in TITLE_WORDS | HUMAN_HEADS:
+            toks = toks[1:]
     if not toks:
         return None
     text = ent.doc[toks[0].i : toks[-1].i + 1].text
@@ -472,6 +476,8 @@ class _Builder:
         self.covered: set[int] = set()  # token indices already inside a mention
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
         self._body: str | None = None  # the text without title-case lines, when needed
+        self.unreliable_ranges: list[tuple[int, int]] = []
+        self.named_unreliably: set[int] = set()  # ids of entities named from such ranges
 
     def mention(self, start: int, end: int, text: str, kind: MentionKind = "name") -> Mention:
         index = self.index
@@ -485,6 +491,10 @@ class _Builder:
         persons: list[tuple[SpacySpan, tuple[int, int, str]]] = []
         orgs: list[tuple[SpacySpan, tuple[int, int, str]]] = []
         titles = _title_lines(self.index.text)
+        # Names in headlines and inside quotations are the least reliable: every word is
+        # capitalised there, and speakers use nicknames ("Crooked Hillary Clinton").
+        quoted = [(q.start, q.end) for q in find_quotes(self.index.text)]
+        self.unreliable_ranges = sorted(titles + quoted)
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -579,6 +589,7 @@ class _Builder:
         if entity is not None and key not in self.by_full:
             self.by_full[key] = entity
             entity.first_names.add(key[0])
+        reliable = not _inside_any(start, self.unreliable_ranges)
         if entity is None:
             entity = Entity(name=text, type="person")
             entity.first_names.add(key[0])
@@ -586,7 +597,12 @@ class _Builder:
             self.by_full[key] = entity
             self.by_surname.setdefault(key[1], []).append(entity)
             self.entities.append(entity)
-        elif len(text) > len(entity.name):
+            if not reliable:
+                self.named_unreliably.add(id(entity))
+        elif reliable and id(entity) in self.named_unreliably:
+            entity.name = text  # the narration's name beats a headline's or a quote's
+            self.named_unreliably.discard(id(entity))
+        elif len(text) > len(entity.name) and (reliable or id(entity) in self.named_unreliably):
             entity.name = text  # "Hillary Rodham Clinton" is fuller than "Hillary Clinton"
         entity.aliases.update((text, parts[-1]))
         self._with_roles(ent, self.mention(start, end, text), entity)
@@ -606,10 +622,14 @@ class _Builder:
     def _add_single(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
         start, end, text = clean
         low = text.lower()
-        _, honorific = _pre_name_role(ent, self.gpes)
+        role, honorific = _pre_name_role(ent, self.gpes)
         candidates = self.by_surname.get(low)
         if not candidates:
             candidates = [e for e in self.by_full.values() if low in e.first_names]
+        if candidates and role is not None:
+            # "President Obama" is the Obama the article calls president, not his wife
+            titled = [e for e in candidates if any(r.head == role.head for r in e.roles)]
+            candidates = titled or candidates
         if candidates:
             sent = self.index.sent_of[self.index.token_at(start)]
             entity = _pick(candidates, honorific, start, sent)

@@ -59,6 +59,7 @@ from onrecord.extract.entities import (
     subject_rank,
     words,
 )
+from onrecord.ingest.text import parse_byline
 from onrecord.model import Article, Span, Speaker, SpeakerType, Statement
 
 if TYPE_CHECKING:
@@ -81,6 +82,29 @@ ORG_HEADS = words(
     "alliance delegation mission consulate regime junta staff spokesperson's"
 )
 
+
+#: Heads of descriptions that name a document, which speaks for its issuer (rule 5).
+DOCUMENT_NOUNS = words(
+    "report study poll survey statement ad advertisement video clip analysis memo letter "
+    "release book article piece editorial ruling review investigation audit filing "
+    "complaint lawsuit documents document email emails tweet post spot commercial"
+)
+
+#: Titles that news uses as epithets for a person it has named ("the nominee said").
+EPITHET_HEADS = words(
+    "nominee candidate businessman billionaire president senator governor mayor secretary "
+    "minister congressman congresswoman lawmaker leader chairman chairwoman spokesman "
+    "premier chancellor director executive tycoon mogul frontrunner front-runner"
+)
+
+#: Generic institution words: "the company" is the organisation the article named last.
+INSTITUTION_HEADS = words(
+    "company firm bank agency newspaper paper network channel broadcaster group "
+    "organisation organization institute foundation union"
+)
+
+#: Capitalised words before a head noun that own nothing ("The campaign", "This company").
+_NOT_OWNERS = words("the a an this that his her their its our my your new former")
 
 #: First words that make a description indefinite: a new, unnamed speaker.
 INDEFINITE_WORDS = words(
@@ -201,6 +225,7 @@ class _Resolver:
         self.quoted = _quoted_regions(self.index.text, statements)
         self.speaker_starts: set[int] = set()
         self.spoken: list[_Spoken] = []  # (mention start, entity or None), in text order
+        self.own: tuple[tuple[int, int], ...] = ()  # pieces of the statement being resolved
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
 
     # ---- helpers -------------------------------------------------------------------------
@@ -254,6 +279,7 @@ class _Resolver:
     # ---- the decision --------------------------------------------------------------------
 
     def resolve(self, st: Statement) -> _Result:
+        self.own = st.pieces()
         mention = st.speaker.mention if st.speaker else None
         if mention is None or mention.end <= mention.start:
             name = st.speaker.name if st.speaker else None
@@ -286,6 +312,7 @@ class _Resolver:
             # a transcript label "WALLACE:" is the surname of someone the article names
             label = mention.text.split()[-1].title()
             entity = find_by_name(self.entities, label, mention.start)
+            entity = entity or self._full_name_in_text(label)
             if entity is not None:
                 return self._result_for(entity, None)
         # Only a name that heads the mention counts: in "Clinton's spokesman" or "Kremlin
@@ -344,26 +371,140 @@ class _Resolver:
         role = make_role(tokens, self.gpes)
         plural = root.tag_ in ("NNS", "NNPS")
         definite = not plural and tokens[0].lower_ not in INDEFINITE_WORDS
+        head = root.lemma_.lower()
+        if head in DOCUMENT_NOUNS:
+            issuer = self._issuer(root) or (self._earlier_issuer(root) if definite else None)
+            if issuer is not None:
+                return issuer
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            owned = self._owned(owner, root, span)
+            if owned is not None:
+                return owned
         if role is not None and definite:
-            entity = self._by_role(role, mention.start)
+            entity = self._by_role(role, mention.start) or self._by_epithet(role, root, span)
             if entity is not None:
                 entity.add_role(role)  # "Kremlin spokesman" is how this article calls him too
                 return _Result(entity.name, entity.type, role.text, role.affiliation, entity)
-        head = root.lemma_.lower()
         text = _strip_article(mention.text)
         affiliation = role.affiliation if role else None
         fullest = self._fullest(span)
         if head in ORG_HEADS or root.ent_type_ == "ORG":
+            bare = all(t.dep_ in ("det", "poss") or t.i == root.i for t in span)
+            if definite and bare:
+                found = self._org_described(head, mention.start)
+                if found is not None:
+                    return found
             org = self._org_by_head(head, mention.start) if definite else None
             if org is not None:
                 return _Result(org.name, "organisation", entity=org)
-            bare = all(t.dep_ in ("det", "poss") or t.i == root.i for t in span)
             if plural or bare or not definite:
                 return _Result(fullest, "organisation", text, affiliation)
             return _Result(text, "organisation")
         human = head in HUMAN_HEADS or head in GENDERED_NOUNS
         kind: SpeakerType = "person" if human else "unknown"
         return _Result(fullest, kind, _strip_quantifier(text), affiliation)
+
+    # ---- descriptions that point at someone named ----------------------------------------
+
+    def _entity_of(self, token: Token) -> _Result | None:
+        """The speaker a name or a pronoun token stands for (a possessor, an issuer)."""
+        if token.pos_ == "PRON":
+            low = token.lower_
+            want = (
+                "m" if low in MALE_PRONOUNS
+                else "f" if low in FEMALE_PRONOUNS
+                else "plural" if low in PLURAL_PRONOUNS
+                else "it" if low in NEUTER_PRONOUNS
+                else None
+            )  # fmt: skip
+            if want is None:
+                return None
+            at = Span(token.idx, token.idx + len(token), token.text)
+            best = self._antecedent(at, token, want)
+            return self._result_for(best.entity, None) if best and best.entity else None
+        np = self.doc[token.left_edge.i : token.i + 1]
+        if token.pos_ != "PROPN" and token.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
+            return None
+        return self._named(np, Span.of(self.index.text, np.start_char, np.end_char))
+
+    def _issuer(self, root: Token) -> _Result | None:
+        """Who issued a document: "a report by Politico", "a Reuters survey", "the
+        committee's statement", "a study from the institute" (canonical-speakers.md rule 5)."""
+        for child in root.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                found = self._entity_of(child)
+                if found is not None:
+                    return found
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
+                    found = self._entity_of(obj)
+                    if found is not None:
+                        return found
+        return None
+
+    def _earlier_issuer(self, root: Token) -> _Result | None:
+        """ "The study" after "a study by the institute": the issuer named with it before."""
+        lemma = root.lemma_.lower()
+        for t in reversed(self.doc[max(0, root.i - 400) : root.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self._in_quote(t.idx):
+                return self._issuer(t)
+        return None
+
+    def _owned(self, owner: Token, root: Token, span: SpacySpan) -> _Result | None:
+        """ "his campaign", "Clinton's lawyer": a description of someone by whom they belong
+        to. An organisation is named by its owner ("Clinton campaign", rule 3); a person is
+        the owner's so-and-so ("Ana Lind's lawyer"), unless the article names who that is."""
+        found = self._entity_of(owner)
+        if found is None or not found.name:
+            return None
+        head = root.lemma_.lower()
+        if head in ORG_HEADS:
+            prefix = found.name.split()[-1] if found.type == "person" else found.name
+            return _Result(f"{prefix} {head}", "organisation", affiliation=found.name)
+        first = owner.i + 1
+        while first < span.end - 1 and self.doc[first].dep_ == "case":
+            first += 1  # the "'s" of "Clinton's"
+        words = self.doc[first : span.end].text
+        holder = found.entity
+        for e in self.entities:  # "his lawyer, Jo Ray": the one whose role names the owner
+            if (
+                e.type == "person"
+                and holder is not None
+                and e is not holder
+                and any(_role_key(r) == head and holder.surname in r.text.lower() for r in e.roles)
+            ):
+                return self._result_for(e, None)
+        return _Result(f"{found.name}'s {words}", "person", words, found.name)
+
+    def _org_described(self, head: str, at: int) -> _Result | None:
+        """A definite "the campaign" / "the company" after the article named it: the last
+        "X campaign" / "X's campaign" before, else (for generic institution words) the
+        organisation the article named last."""
+        pattern = re.compile(
+            r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)(?:['’]s)?\s+" + re.escape(head) + r"\b"
+        )
+        owner = None
+        for m in pattern.finditer(self.index.text, max(0, at - 3000), at):
+            words_ = m.group(1).split()
+            while words_ and words_[0].lower() in _NOT_OWNERS:
+                words_ = words_[1:]
+            if words_ and not self._in_quote(m.start()):
+                owner = (" ".join(words_), m.start())
+        if owner is not None:
+            named = find_by_name(self.entities, owner[0].split()[-1], owner[1])
+            prefix = named.name.split()[-1] if named and named.type == "person" else owner[0]
+            return _Result(f"{prefix} {head}", "organisation")
+        if head not in INSTITUTION_HEADS:
+            return None
+        best: tuple[int, Entity] | None = None
+        for start, _, _m, e in self.flat:
+            if start >= at:
+                break
+            if e.type == "organisation" and not self._in_quote(start):
+                best = (start, e)
+        return self._result_for(best[1], None) if best else None
 
     def _fullest(self, span: SpacySpan) -> str:
         """An unnamed speaker's name: the description at its fullest, as the article gives
@@ -418,6 +559,29 @@ class _Resolver:
                     best = (score, e)
         return best[1] if best else None
 
+    def _by_epithet(self, role: Role, root: Token, span: SpacySpan) -> Entity | None:
+        """ "The Republican nominee said": a definite title the article never gave anyone is
+        an epithet for the person in focus, found as "he"/"she" would be; unless someone
+        holds that title under a clashing nationality or party (then it is not them)."""
+        if _role_key(role) not in EPITHET_HEADS or any(t.pos_ == "PROPN" for t in span):
+            return None
+        gender = GENDERED_NOUNS.get(root.lemma_.lower())
+        at = Span(span.start_char, span.end_char, span.text)
+        best = self._antecedent(at, root, gender or "person")
+        entity = best.entity if best else None
+        if entity is None or entity.type != "person":
+            return None
+        want = _nationalities(role)
+        for r in entity.roles:
+            if (
+                _role_key(r) == _role_key(role)
+                and want
+                and _nationalities(r)
+                and not (want & _nationalities(r))
+            ):
+                return None
+        return entity
+
     def _org_by_head(self, head: str, at: int) -> Entity | None:
         orgs = [
             e
@@ -438,15 +602,14 @@ class _Resolver:
         if low in RELATIVE_PRONOUNS:
             return self._relative(token, mention)
         if low in FIRST_PERSON:
-            if self.article.byline:
-                return _Result(self.article.byline, "person")
-            return _Result(None, "person")
+            author = self.article.byline or _signed_author(self.index.text)
+            return _Result(author, "person")  # an op-ed's "I" is its author (rule 7)
         if low in PERSON_PRONOUNS:
-            best = self._antecedent(st, mention, token, "m" if low in MALE_PRONOUNS else "f")
+            best = self._antecedent(mention, token, "m" if low in MALE_PRONOUNS else "f")
         elif low in PLURAL_PRONOUNS:
-            best = self._antecedent(st, mention, token, "plural")
+            best = self._antecedent(mention, token, "plural")
         elif low in NEUTER_PRONOUNS:
-            best = self._antecedent(st, mention, token, "it")
+            best = self._antecedent(mention, token, "it")
         else:
             return _Result(None, "unknown")
         if best is None:
@@ -473,12 +636,14 @@ class _Resolver:
             return named
         return self._description(np, Span.of(self.index.text, np.start_char, np.end_char))
 
-    def _antecedent(
-        self, st: Statement, mention: Span, token: Token, want: str
-    ) -> _Candidate | None:
-        """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it"."""
+    def _antecedent(self, mention: Span, token: Token, want: str) -> _Candidate | None:
+        """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it",
+        or "person" (either gender: an epithet such as "the nominee").
+
+        Mentions inside the statement being resolved (``self.own``) are never candidates.
+        """
         sent = self.index.sent_of[token.i]
-        own = st.pieces()
+        own = self.own
         current = self._current_speaker(mention.start)
         if current is not None and self.index.sent_of[self.index.token_at(current[0])] < sent - 1:
             current = None  # narration came between: the speaker is no longer "current"
@@ -496,7 +661,7 @@ class _Resolver:
         return None
 
     def _candidates(self, before: int, min_sent: int, want: str) -> list[_Candidate]:
-        person = want in ("m", "f")
+        person = want in ("m", "f", "person")
         out = []
         i = bisect_left(self.starts, before) - 1
         while i >= 0 and self.flat[i][2].sent >= min_sent:
@@ -518,6 +683,8 @@ class _Resolver:
                 continue
             lemma = t.lemma_.lower()
             plural = t.tag_ == "NNS"
+            if want == "person":
+                continue  # an epithet means a named person, not another description
             if want == "plural":
                 ok = plural or lemma in ORG_HEADS
             elif want == "it":
@@ -567,6 +734,16 @@ class _Resolver:
                 return None
         score += W_MENTION * min(len(e.mentions), 5)
         return score + m.start * 1e-9
+
+
+def _signed_author(text: str) -> str | None:
+    """The "By Jane Doe" line of a signed piece (first or last lines), when metadata has none."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:6] + lines[-3:]:
+        author = parse_byline(line)
+        if author:
+            return author
+    return None
 
 
 def _quoted_regions(text: str, statements: list[Statement]) -> list[tuple[int, int]]:
