@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
+FIRST_PLURAL = frozenset({"we", "us", "our"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 
@@ -87,7 +88,7 @@ ORG_HEADS = words(
 DOCUMENT_NOUNS = words(
     "report study poll survey statement ad advertisement video clip analysis memo letter "
     "release book article piece editorial ruling review investigation audit filing "
-    "complaint lawsuit documents document email emails tweet post spot commercial"
+    "complaint lawsuit documents document email emails tweet post spot commercial research"
 )
 
 #: Titles that news uses as epithets for a person it has named ("the nominee said").
@@ -431,7 +432,10 @@ class _Resolver:
     def _issuer(self, root: Token) -> _Result | None:
         """Who issued a document: "a report by Politico", "a Reuters survey", "the
         committee's statement", "a study from the institute" (canonical-speakers.md rule 5)."""
-        for child in root.children:
+        children = list(root.children)
+        for acl in (c for c in root.children if c.dep_ == "acl"):
+            children.extend(acl.children)  # "research conducted by the institute"
+        for child in children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                 found = self._entity_of(child)
                 if found is not None:
@@ -563,7 +567,7 @@ class _Resolver:
         """ "The Republican nominee said": a definite title the article never gave anyone is
         an epithet for the person in focus, found as "he"/"she" would be; unless someone
         holds that title under a clashing nationality or party (then it is not them)."""
-        if _role_key(role) not in EPITHET_HEADS or any(t.pos_ == "PROPN" for t in span):
+        if _role_key(role) not in EPITHET_HEADS:
             return None
         gender = GENDERED_NOUNS.get(root.lemma_.lower())
         at = Span(span.start_char, span.end_char, span.text)
@@ -607,7 +611,7 @@ class _Resolver:
         if low in PERSON_PRONOUNS:
             best = self._antecedent(mention, token, "m" if low in MALE_PRONOUNS else "f")
         elif low in PLURAL_PRONOUNS:
-            best = self._antecedent(mention, token, "plural")
+            best = self._antecedent(mention, token, "we" if low in FIRST_PLURAL else "plural")
         elif low in NEUTER_PRONOUNS:
             best = self._antecedent(mention, token, "it")
         else:
@@ -685,7 +689,9 @@ class _Resolver:
             plural = t.tag_ == "NNS"
             if want == "person":
                 continue  # an epithet means a named person, not another description
-            if want == "plural":
+            if want == "we":  # "we" are people or a body, never "the loopholes"
+                ok = lemma in ORG_HEADS or lemma in HUMAN_HEADS
+            elif want == "plural":
                 ok = plural or lemma in ORG_HEADS
             elif want == "it":
                 ok = not plural and lemma not in HUMAN_HEADS and lemma not in GENDERED_NOUNS
