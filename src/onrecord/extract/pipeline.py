@@ -150,4 +150,3 @@ def _same(direct: Statement, reported: Statement) -> bool:
     r_len = sum(b - a for a, b in r)
     outside = r_len - overlap(r, d) * r_len
     return outside <= 0.3 * r_len + 3
-

@@ -49,9 +49,7 @@ def apply_labels(text: str, statements: list[Statement]) -> list[Statement]:
         return statements
     out = list(statements)
     for label, a, b in turns:
-        owner = next(
-            (k for k, s in enumerate(out) if s.content.start <= a < s.content.end), None
-        )
+        owner = next((k for k, s in enumerate(out) if s.content.start <= a < s.content.end), None)
         speaker = Speaker(name=None, mention=label)
         if owner is None:
             out.append(
