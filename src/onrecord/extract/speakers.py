@@ -14,21 +14,32 @@ How a mention is resolved (``_Resolver.resolve``), in this order:
    surnames reach full names and namesakes stay apart.
 2. **Pronouns** ("he", "she", "they", "it", "who"): the best-scored earlier mention within a
    few sentences that agrees in gender and number. Scores follow salience theory (Lappin and
-   Leass 1994, simplified): recency by sentence, a bonus for main-clause subjects and for the
-   speakers of earlier statements, a little for how often the entity was named. Mentions
+   Leass 1994, simplified): recency by sentence, a bonus for main-clause subjects, for the
+   speakers of earlier statements and most for the *current* speaker (of the statement just
+   before, in this or the previous sentence), a little for how often the entity was named;
+   an unnamed person who has just spoken ("a spokesperson for the union") takes the next
+   "she" too. "I" is the article's author (byline or a "By ..." line). Mentions
    inside quotation marks and inside the statement's own content are not candidates: they
    are the speaker's words, not the narrator's ("President Putin said that" inside a Peskov
    quote must not capture the next "he said").
 3. **Descriptions** ("the Kremlin spokesman", "Russian presidential press secretary"): the
    entity the article introduced with a role of the same head noun (spokesman = spokeswoman
    = press secretary) and no clashing nationality, nearest first; a headline description
-   finds the body's person.
-4. Otherwise: organisation descriptions ("the office of the Turkish leader", "the
-   ministry") become organisation speakers named by the description without its article
-   ("office of the Turkish leader"), or the organisation entity with that head noun;
-   anonymous or unmatched people ("sources", "a senior official") keep ``name=None`` with the
-   description as ``role``: an unnamed source is not an identity, and the cross-article
-   registry must not merge every "a source" into one person.
+   finds the body's person. A title the article gave no one ("the Republican nominee") is
+   an epithet for the person in focus, found as "he" would be (``_by_epithet``). A
+   document speaks for its issuer ("a report by Politico", "a Reuters survey", later "the
+   study"); a possessed description is named by its owner ("his campaign" -> "Clinton
+   campaign", "her lawyer" -> "Ana Lind's lawyer"); "the campaign" / "the company" reach
+   the "X campaign" or the organisation the article named before.
+4. Otherwise the speaker was never named: its name is the mention's **fullest
+   description** ("a person familiar with the negotiations", "officials", "the office of
+   the Turkish leader"), as canonical-speakers.md asks, with the description also kept as
+   ``role``. Such names stay local to their article in the cross-article registry (lower
+   case or descriptive names are never merged across articles: resolve/people.py), so
+   every "a source" does not become one person.
+
+Before this module runs, continuation.py gives quote paragraphs with no attribution of
+their own the mention of the speaker they continue (or of a colon introducer).
 
 The work per article is one :func:`article_entities` call plus a bounded look-back per
 statement, on the Doc the pipeline already parsed (no second spaCy pass).
@@ -97,6 +108,9 @@ EPITHET_HEADS = words(
     "minister congressman congresswoman lawmaker leader chairman chairwoman spokesman "
     "premier chancellor director executive tycoon mogul frontrunner front-runner"
 )
+
+#: Verbs whose subject issued their object ("the institute published a study").
+_ISSUING_VERBS = words("publish release issue commission conduct produce run air post")
 
 #: Generic institution words: "the company" is the organisation the article named last.
 INSTITUTION_HEADS = words(
@@ -432,6 +446,11 @@ class _Resolver:
     def _issuer(self, root: Token) -> _Result | None:
         """Who issued a document: "a report by Politico", "a Reuters survey", "the
         committee's statement", "a study from the institute" (canonical-speakers.md rule 5)."""
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in _ISSUING_VERBS:
+            subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+            found = self._entity_of(subject) if subject is not None else None
+            if found is not None:  # "The institute published a study": its study
+                return found
         children = list(root.children)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             children.extend(acl.children)  # "research conducted by the institute"

@@ -1,0 +1,71 @@
+"""Descriptions that reach a named speaker (extract/speakers.py), end to end.
+
+canonical-speakers.md rules 2, 3, 5 and 7 on invented sentences: documents speak for their
+issuer, possessed descriptions are named by their owner, epithets reach the person in
+focus, an op-ed's "I" is its author.
+"""
+
+from __future__ import annotations
+
+from onrecord.extract.pipeline import extract
+from onrecord.model import Article
+
+
+def _names(text: str, byline: str | None = None) -> list[str | None]:
+    found = extract(Article(id="t", text=text, byline=byline))
+    return [st.speaker.name if st.speaker else None for st in found]
+
+
+def test_a_report_speaks_for_its_issuer() -> None:
+    text = "A report by the Harbour Institute found that cargo traffic fell by a third in May."
+    assert _names(text) == ["Harbour Institute"]
+
+
+def test_the_study_later_reaches_the_issuer_named_before() -> None:
+    text = (
+        "The Harbour Institute published a study on Monday about the port.\n\n"
+        "The study found that cargo traffic fell by a third in May."
+    )
+    assert _names(text)[-1] == "Harbour Institute"
+
+
+def test_a_possessed_organisation_is_named_by_its_owner() -> None:
+    text = (
+        "Maria Lopez is running for mayor of Portvale this autumn.\n\n"
+        "Her campaign said on Monday that she would visit every district."
+    )
+    assert _names(text)[-1] == "Lopez campaign"
+
+
+def test_a_possessed_person_is_the_owners_so_and_so() -> None:
+    text = (
+        "Tomas Vell was charged with fraud last week.\n\n"
+        "His lawyer said that Vell would plead not guilty."
+    )
+    assert _names(text)[-1] == "Tomas Vell's lawyer"
+
+
+def test_an_epithet_reaches_the_person_in_focus() -> None:
+    text = (
+        "Maria Lopez won the party's vote for mayor on Sunday.\n\n"
+        "The Green nominee said that the harbour would be her first priority."
+    )
+    assert _names(text)[-1] == "Maria Lopez"
+
+
+def test_op_ed_i_is_the_signed_author() -> None:
+    text = (
+        "Why the harbour must stay public\n"
+        "By Petra Holm\n\n"
+        "I believe that the port belongs to the people of Portvale, and I said so in May."
+    )
+    assert "Petra Holm" in _names(text)
+    assert None not in _names(text)
+
+
+def test_we_never_resolves_to_a_thing() -> None:
+    text = (
+        "These loopholes cost the city millions every year.\n\n"
+        "We said last year that the rules had to change."
+    )
+    assert _names(text)[-1] != "These loopholes"
