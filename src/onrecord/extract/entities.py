@@ -423,6 +423,14 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
 
 
+#: Last words that make a capitalised run an organisation, not a person.
+_ORG_LAST_WORDS = words(
+    "council committee ministry party union bank group court agency department office "
+    "company times post news university institute association foundation authority "
+    "commission board service house senate congress parliament police army"
+)
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Lines in title case (headlines, subheadings): most of their longer words capitalised.
 
@@ -525,6 +533,10 @@ class _Builder:
                 singles.append((ent, clean))
             else:
                 self._add_org(ent, clean)
+        for run in self._untagged_subject_names(titles):
+            clean = _clean_name(run)
+            if clean is not None:
+                self._add_full(run, clean)
         singles.sort(key=lambda ec: ec[1][0])
         for ent, clean in singles:
             self._add_single(ent, clean)
@@ -534,6 +546,34 @@ class _Builder:
             e.mentions.sort(key=lambda m: m.start)
         self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else -1)
         return self.entities
+
+    def _untagged_subject_names(self, titles: list[tuple[int, int]]) -> list[SpacySpan]:
+        """Names the recogniser missed that act as a clause's subject: "Ana Lind won ...".
+
+        The small model knows common US names and misses many others. A run of two or
+        three capitalised proper nouns outside any entity, heading a subject and not ending
+        in an organisation word, is taken for a person (a subject is the narrator's topic,
+        so a later "she" or "her campaign" must be able to find it).
+        """
+        doc = self.doc
+        runs = []
+        for t in doc:
+            if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_:
+                continue
+            i = t.i
+            while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+                i -= 1
+            run = doc[i : t.i + 1]
+            if not 2 <= len(run) <= 3 or any(w.ent_type_ or w.i in self.covered for w in run):
+                continue
+            if not all(w.is_title and w.is_alpha for w in run) or _inside_any(
+                run.start_char, titles
+            ):
+                continue
+            if run[0].lower_ in TITLE_WORDS or run[-1].lower_ in _ORG_LAST_WORDS:
+                continue
+            runs.append(run)
+        return runs
 
     def _name_in_title(
         self, clean: tuple[int, int, str], titles: list[tuple[int, int]]
