@@ -14,6 +14,12 @@ def test_straight_and_curly_double_quotes() -> None:
     assert _texts(text) == [["the port is open"], ["the roads are clear"]]
 
 
+def test_curly_quote_closed_by_a_straight_mark() -> None:
+    # copy edited by several hands mixes glyphs; the attribution must stay outside
+    text = '“The port is open," Kovac said. "The roads are clear.”'
+    assert _texts(text) == [["The port is open,"], ["The roads are clear."]]
+
+
 def test_guillemets_and_low_high_marks() -> None:
     text = "Minister Orlova: «We will not sign». Her deputy added „Nor will I“."
     assert _texts(text) == [["We will not sign"], ["Nor will I"]]
