@@ -69,3 +69,13 @@ def test_we_never_resolves_to_a_thing() -> None:
         "We said last year that the rules had to change."
     )
     assert _names(text)[-1] != "These loopholes"
+
+
+def test_the_official_later_is_the_unnamed_official_met_before() -> None:
+    text = (
+        "A senior official from the port authority said the talks would resume in May.\n\n"
+        "The official said that the first day was spent on the wording of the declaration."
+    )
+    names = _names(text)
+    assert names[0] == "a senior official from the port authority"
+    assert names[-1] == names[0]

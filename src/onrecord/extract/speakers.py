@@ -241,6 +241,8 @@ class _Resolver:
         self.speaker_starts: set[int] = set()
         self.spoken: list[_Spoken] = []  # (mention start, entity or None), in text order
         self.own: tuple[tuple[int, int], ...] = ()  # pieces of the statement being resolved
+        # unnamed speakers met so far: (mention start, head lemma, plural, name)
+        self.unnamed: list[tuple[int, str, bool, str]] = []
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
 
     # ---- helpers -------------------------------------------------------------------------
@@ -418,7 +420,21 @@ class _Resolver:
             return _Result(text, "organisation")
         human = head in HUMAN_HEADS or head in GENDERED_NOUNS
         kind: SpeakerType = "person" if human else "unknown"
+        if definite and tokens[0].lower_ == "the":
+            # "the official" after "a senior official who asked not to be named said":
+            # the same unnamed speaker, under the name it was introduced with
+            earlier = self._unnamed_before(head, plural, mention.start)
+            if earlier is not None:
+                return _Result(earlier, kind, _strip_quantifier(text), affiliation)
+        self.unnamed.append((mention.start, head, plural, fullest))
         return _Result(fullest, kind, _strip_quantifier(text), affiliation)
+
+    def _unnamed_before(self, head: str, plural: bool, at: int) -> str | None:
+        """The name of the last unnamed speaker introduced before ``at`` with this head."""
+        for start, h, p, name in reversed(self.unnamed):
+            if start < at and h == head and p == plural:
+                return name
+        return None
 
     # ---- descriptions that point at someone named ----------------------------------------
 
