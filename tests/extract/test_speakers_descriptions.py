@@ -79,3 +79,9 @@ def test_the_official_later_is_the_unnamed_official_met_before() -> None:
     names = _names(text)
     assert names[0] == "a senior official from the port authority"
     assert names[-1] == names[0]
+
+
+def test_photo_credits_and_bylines_are_not_speakers() -> None:
+    for furniture in ("Photo: David Miller / Reuters", "By David Miller"):
+        text = f"{furniture}\n\nThe minister said the port would reopen on Monday."
+        assert "David Miller" not in " ".join(n or "" for n in _names(text))

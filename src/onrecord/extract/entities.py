@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from onrecord.extract.quotes import find_quotes
+from onrecord.ingest.text import parse_byline
 from onrecord.model import Article, Span, SpeakerType
 
 if TYPE_CHECKING:
@@ -444,6 +445,24 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:(?:photo|image|picture|credit|video|illustration|file|graphic)s?\b\s*[:/(]"
+    r"|.*\S\s+/\s+\S|.*\|)",
+    re.IGNORECASE,
+)
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Short lines that credit rather than report: "Photo: Jo Ray / Reuters", "By Jo Ray",
+    "Jo Ray | Staff". The people they name are not the story's speakers or antecedents."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]+", text)
+        if len(m.group().split()) <= 12
+        and (_FURNITURE_LINE.match(m.group()) or parse_byline(m.group().strip()))
+    ]
+
+
 def _inside_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in ranges)
 
@@ -499,6 +518,7 @@ class _Builder:
         persons: list[tuple[SpacySpan, tuple[int, int, str]]] = []
         orgs: list[tuple[SpacySpan, tuple[int, int, str]]] = []
         titles = _title_lines(self.index.text)
+        furniture = _furniture_lines(self.index.text)
         # Names in headlines and inside quotations are the least reliable: every word is
         # capitalised there, and speakers use nicknames ("Crooked Hillary Clinton").
         quoted = [(q.start, q.end) for q in find_quotes(self.index.text)]
@@ -507,6 +527,8 @@ class _Builder:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             clean = _clean_name(ent)
+            if clean is not None and furniture and _inside_any(clean[0], furniture):
+                continue  # a photo credit or byline names no one in the story
             if clean is not None and titles and _inside_any(clean[0], titles):
                 clean = self._name_in_title(clean, titles)
             if clean is not None:
