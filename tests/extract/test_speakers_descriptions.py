@@ -85,3 +85,32 @@ def test_photo_credits_and_bylines_are_not_speakers() -> None:
     for furniture in ("Photo: David Miller / Reuters", "By David Miller"):
         text = f"{furniture}\n\nThe minister said the port would reopen on Monday."
         assert "David Miller" not in " ".join(n or "" for n in _names(text))
+
+
+def test_several_named_speakers_are_joined() -> None:
+    text = (
+        "Donald Miller met Maria Lopez on Monday.\n\n"
+        "Miller and Lopez said the deal was bad for the port."
+    )
+    assert _names(text) == ["Donald Miller and Maria Lopez"]
+
+
+def test_a_possessed_thing_speaks_for_its_owner() -> None:
+    text = (
+        "Maria Lopez is running for mayor of Portvale.\n\n"
+        "Her plan says that the harbour would stay public."
+    )
+    assert _names(text)[-1] == "Maria Lopez"
+
+
+def test_case_names_and_dashes_are_not_part_of_a_name() -> None:
+    text = "Maria Lopez v. Lopez went to court. Maria Lopez said the ruling was unfair."
+    assert _names(text) == ["Maria Lopez"]
+
+
+def test_op_ed_i_is_the_author_of_the_closing_note() -> None:
+    text = (
+        "I believe that the port belongs to the people of Portvale.\n\n"
+        "Maria Lopez (Green) is a member of the Portvale city council."
+    )
+    assert _names(text)[0] == "Maria Lopez"

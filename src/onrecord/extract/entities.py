@@ -416,6 +416,24 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     if ent.label_ == "PERSON":  # "Spokeswoman Jo Ray": the recogniser took the title in
         while len(toks) > 2 and toks[0].lower_.rstrip(".") in TITLE_WORDS | HUMAN_HEADS:
             toks = toks[1:]
+        # "Jo Ray - Santilli", "Ray v. Ray": a dash or a lower-case word inside (other than
+        # a particle: "von", "de") joins two things, of which the first is the name
+        cut = next(
+            (
+                n
+                for n, t in enumerate(toks[1:], 1)
+                if toks[n - 1].whitespace_
+                and (
+                    (t.text in "-–—" and t.whitespace_)
+                    or (t.is_lower and t.lower_.rstrip(".") not in _PARTICLES)
+                )
+            ),
+            None,
+        )
+        if cut is not None:
+            toks = toks[:cut]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
     if not toks:
         return None
     text = ent.doc[toks[0].i : toks[-1].i + 1].text
@@ -423,6 +441,9 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
 
+
+#: Lower-case words that may stand inside a person's name.
+_PARTICLES = words("von van der den de da del della di du la le bin ibn al el ben st y")
 
 #: Last words that make a capitalised run an organisation, not a person.
 _ORG_LAST_WORDS = words(
@@ -433,13 +454,17 @@ _ORG_LAST_WORDS = words(
 
 
 def _title_lines(text: str) -> list[tuple[int, int]]:
-    """Lines in title case (headlines, subheadings): most of their longer words capitalised.
+    """Lines in title case (headlines, subheadings): most of their longer words capitalised,
+    and no sentence end.
 
     Names are unreliable there (every word looks like one), so entities prefer the body's.
     """
     out = []
     for m in re.finditer(r"[^\n]+", text):
-        longer = [w for w in m.group().split() if len(w) > 3 and w[:1].isalpha()]
+        line = m.group().rstrip()
+        if line.endswith((".", "!", "?", '"', "”", ":")):
+            continue  # a sentence, whatever its names ("Donald Trump met Bernie Sanders.")
+        longer = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
         if len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.75 * len(longer):
             out.append((m.start(), m.end()))
     return out

@@ -33,7 +33,15 @@ def mention_of(subject: Token) -> Span:
     doc = subject.doc
     start = subject.left_edge.i
     end = subject.i + 1
+    joined = {
+        c.i
+        for c in subject.rights
+        if c.dep_ == "conj" and c.pos_ == subject.pos_ and c.pos_ in ("PROPN", "NOUN")
+    }  # "Trump and Sanders said": both speak; "cc" and commas between them belong too
     for child in subject.rights:
+        if joined and child.i <= max(joined) and child.dep_ in ("cc", "conj", "punct"):
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ in _MENTION_STOPS and child.dep_ != "punct":
             break
         if child.dep_ == "punct":

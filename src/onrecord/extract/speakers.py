@@ -106,7 +106,8 @@ DOCUMENT_NOUNS = words(
 EPITHET_HEADS = words(
     "nominee candidate businessman billionaire president senator governor mayor secretary "
     "minister congressman congresswoman lawmaker leader chairman chairwoman spokesman "
-    "premier chancellor director executive tycoon mogul frontrunner front-runner"
+    "premier chancellor director executive tycoon mogul frontrunner front-runner "
+    "republican democrat"
 )
 
 #: Verbs whose subject issued their object ("the institute published a study").
@@ -305,10 +306,33 @@ class _Resolver:
         low = mention.text.strip().lower()
         if (len(span) == 1 and span[0].pos_ == "PRON") or low in RELATIVE_PRONOUNS:
             return self._pronoun(st, mention, span)
+        several = self._several(span)
+        if several is not None:
+            return several
         named = self._named(span, mention)
         if named is not None:
             return named
         return self._description(span, mention)
+
+    def _several(self, span: SpacySpan) -> _Result | None:
+        """ "Trump and Sanders", "Carson, Fiorina and Huckabee": several named speakers, each
+        resolved, joined as "Donald Trump and Bernie Sanders" (canonical-speakers.md rule 8)."""
+        root = span.root
+        heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
+        if len(heads) < 2 or not all(h.pos_ == "PROPN" for h in heads):
+            return None
+        results = []
+        for n, h in enumerate(heads):
+            start = h.left_edge.i if n else span.start
+            part = self.doc[start : h.i + 1]
+            found = self._named(part, Span.of(self.index.text, part.start_char, part.end_char))
+            if found is None or not found.name:
+                return None
+            results.append(found)
+        names = [r.name for r in results if r.name]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        kind: SpeakerType = "person" if all(r.type == "person" for r in results) else "unknown"
+        return _Result(joined, kind)
 
     def _result_for(self, entity: Entity, m: Mention | None) -> _Result:
         role = m.role if m and m.role else (entity.roles[0].text if entity.roles else None)
@@ -502,6 +526,8 @@ class _Resolver:
         if head in ORG_HEADS:
             prefix = found.name.split()[-1] if found.type == "person" else found.name
             return _Result(f"{prefix} {head}", "organisation", affiliation=found.name)
+        if head not in HUMAN_HEADS and head not in GENDERED_NOUNS and root.ent_type_ != "PERSON":
+            return found  # "her plan", "his financial disclosure": the owner's own words
         first = owner.i + 1
         while first < span.end - 1 and self.doc[first].dep_ == "case":
             first += 1  # the "'s" of "Clinton's"
@@ -518,9 +544,21 @@ class _Resolver:
         return _Result(f"{found.name}'s {words}", "person", words, found.name)
 
     def _org_described(self, head: str, at: int) -> _Result | None:
-        """A definite "the campaign" / "the company" after the article named it: the last
-        "X campaign" / "X's campaign" before, else (for generic institution words) the
-        organisation the article named last."""
+        """A definite "the company" / "the campaign" after the article named it.
+
+        A generic institution word ("the company", "the newspaper") is the organisation
+        the article named last; any other organisation word ("the campaign", "the
+        administration") is the last "X campaign" / "X's campaign" written before it.
+        """
+        if head in INSTITUTION_HEADS:
+            last: Entity | None = None
+            for start, _, _m, e in self.flat:
+                if start >= at:
+                    break
+                if e.type == "organisation" and not self._in_quote(start):
+                    last = e
+            if last is not None:
+                return self._result_for(last, None)
         pattern = re.compile(
             r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)(?:['’]s)?\s+" + re.escape(head) + r"\b"
         )
@@ -531,19 +569,11 @@ class _Resolver:
                 words_ = words_[1:]
             if words_ and not self._in_quote(m.start()):
                 owner = (" ".join(words_), m.start())
-        if owner is not None:
-            named = find_by_name(self.entities, owner[0].split()[-1], owner[1])
-            prefix = named.name.split()[-1] if named and named.type == "person" else owner[0]
-            return _Result(f"{prefix} {head}", "organisation")
-        if head not in INSTITUTION_HEADS:
+        if owner is None:
             return None
-        best: tuple[int, Entity] | None = None
-        for start, _, _m, e in self.flat:
-            if start >= at:
-                break
-            if e.type == "organisation" and not self._in_quote(start):
-                best = (start, e)
-        return self._result_for(best[1], None) if best else None
+        named = find_by_name(self.entities, owner[0].split()[-1], owner[1])
+        prefix = named.name.split()[-1] if named and named.type == "person" else owner[0]
+        return _Result(f"{prefix} {head}", "organisation")
 
     def _fullest(self, span: SpacySpan) -> str:
         """An unnamed speaker's name: the description at its fullest, as the article gives
@@ -784,7 +814,17 @@ def _signed_author(text: str) -> str | None:
         author = parse_byline(line)
         if author:
             return author
+    for line in lines[-2:]:  # an author's note: "Jo Ray (D-Ariz.) is a member of ..."
+        m = _AUTHOR_NOTE.match(line)
+        if m and len(line.split()) <= 40:
+            return m.group("name")
     return None
+
+
+_AUTHOR_NOTE = re.compile(
+    r"^(?:[A-Z][a-z]*\.?\s+){0,2}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+    r"(?:\s*\([^)]{1,30}\))?,?\s+(?:is|was|serves as|writes)\s"
+)
 
 
 def _quoted_regions(text: str, statements: list[Statement]) -> list[tuple[int, int]]:
