@@ -167,7 +167,13 @@ class Statement:
             "cue": self.cue.to_json() if self.cue else None,
         }
         for key in (
-            "addressee", "occasion", "when", "when_precision", "confidence", "source", "act"
+            "addressee",
+            "occasion",
+            "when",
+            "when_precision",
+            "confidence",
+            "source",
+            "act",
         ):
             value = getattr(self, key)
             if value is not None:

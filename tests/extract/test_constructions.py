@@ -231,13 +231,17 @@ def test_refusals_to_speak_are_not_statements(text: str) -> None:
 def test_transcript_labels_name_the_speaker_of_each_turn() -> None:
     text = (
         "The interview went as follows.\n\n"
-        'HOLM: The budget will pass before the summer, and nobody should doubt it.\n\n'
+        "HOLM: The budget will pass before the summer, and nobody should doubt it.\n\n"
         "ANCHOR: Are you sure of the votes?\n\n"
         "Note: the interview was shortened."
     )
     found = [_view(text, s) for s in _run(text)]
-    assert ("indirect", ["The budget will pass before the summer, and nobody should doubt it"],
-            "HOLM", None) in found
+    assert (
+        "indirect",
+        ["The budget will pass before the summer, and nobody should doubt it"],
+        "HOLM",
+        None,
+    ) in found
     assert ("indirect", ["Are you sure of the votes"], "ANCHOR", None) in found
     assert not any(mention == "Note" for _, _, mention, _ in found)
 
@@ -250,8 +254,12 @@ def test_transcript_label_inside_a_quote_is_cut_from_its_words() -> None:
     )
     found = [_view(text, s) for s in _run(text) if s.source != "reported"]
     assert found == [
-        ("direct", ["The budget will pass before the summer, and nobody should doubt it"],
-         "HOLM", None)
+        (
+            "direct",
+            ["The budget will pass before the summer, and nobody should doubt it"],
+            "HOLM",
+            None,
+        )
     ]
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.context import Context
-from onrecord.extract.cues import SPEECH_NOUNS
+from onrecord.extract.cues import ASK_VERBS, SPEECH_NOUNS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Children right of a verb that carry its message in the ``object`` shape.
@@ -66,7 +66,7 @@ def candidates(ctx: Context, keep: Callable[[Token], bool] | None = None) -> Ite
 
 
 def _shape(ctx: Context, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and not asked_aside(c)]
     if comps:
         comp = comps[0]
         return "ccomp", [(comp.left_edge.i, comp.right_edge.i + 1)]
@@ -145,6 +145,22 @@ def _cue_end(verb: Token, pieces: tuple[tuple[int, int], ...]) -> int:
     return end
 
 
+def asked_aside(tok: Token) -> bool:
+    """ "Holm, asked about the budget, said ...": the parser makes the participle "asked" a
+    clause of "said" with Holm as its subject; it is the occasion, not the message."""
+    if tok.lemma_.lower() not in ASK_VERBS or tok.tag_ not in ("VBD", "VBN"):
+        return False
+    doc = tok.doc
+    end = tok.right_edge.i + 1
+    return (
+        tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.i < tok.head.i
+        and end < len(doc)
+        and doc[end].text == ","
+    )
+
+
 def speaker_subject(verb: Token) -> Token | None:
     """The speaker of a cue: see :func:`_subject_of`; a noun's owner ("Trump's claim")."""
     if verb.pos_ == "NOUN":
@@ -165,6 +181,11 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "nsubjpass" or child.lower_ in ("there",):
                     return None  # "it was reported that": no speaker given
                 return child
+            if child.dep_ == "ccomp" and asked_aside(child):
+                # "Holm, asked about it, said ...": the subject the parser gave "asked"
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return subject
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
             continue

@@ -94,3 +94,168 @@ def cue_lemmas(scope: Scope = DEFAULT_SCOPE) -> frozenset[str]:
     """Verb lemmas that can attribute a quotation in ``scope`` (stance: speech verbs only,
     since a quotation is words someone said)."""
     return SPEECH_VERBS | BELIEF_VERBS if scope == "all" else SPEECH_VERBS
+
+
+# --- what the statement filter (filter.py) knows ---------------------------------------------
+
+#: Verbs whose noun-phrase object is the person spoken to, not the message ("told MSNBC").
+ADDRESSEE_VERBS: frozenset[str] = words(
+    "tell inform notify assure reassure remind brief email text message phone"
+)
+#: Verbs of saying whose message is a clause or a quotation; a bare noun phrase after them
+#: is a thing made or a setting ("wrote a book", "posted their worst showing", "said Friday").
+OBJECTLESS_SPEECH_VERBS: frozenset[str] = words("say add continue post speak write")
+#: What one tells, as opposed to whom: "told the truth", "tell a story".
+TOLD_THINGS: frozenset[str] = words(
+    "story truth lie joke tale version difference secret news anecdote account"
+)
+#: Prepositions that open a setting (medium, place, time), not a message: "said in a
+#: statement", "spoke at a rally", "reported from Washington".
+SETTING_PREPS: frozenset[str] = words(
+    """
+    on in at from by during over among into before after through via toward towards within
+    across under near outside beside past between around amid since until upon onto behind
+    """
+)
+#: Verb + preposition whose object is a topic, an addressee or a referent ("talking about the
+#: budget", "referred to the mayor as", "respond to a request for comment").
+NON_MESSAGE_FRAMES: frozenset[tuple[str, str]] = frozenset(
+    tuple(pair.split("+"))  # type: ignore[misc]
+    for pair in words(
+        """
+        refer+to talk+about talk+to talk+with speak+about speak+to speak+with respond+to
+        reply+to apologize+to apologise+to write+to add+to listen+to turn+to
+        """
+    )
+)
+#: Words that stand for what was said after a verb of saying ("said so", "said the same",
+#: "said no to", "say thanks"): the object is then the message.
+PROFORMS: frozenset[str] = words(
+    """
+    so same that this it yes no nothing little much something anything everything otherwise
+    thanks goodbye hello sorry
+    """
+)
+#: Verb + preposition that take the topic as an argument rather than a setting: "comment
+#: on", "hinted at", "insisted on" keep their statement even when a noun phrase follows.
+TOPIC_FRAMES: frozenset[tuple[str, str]] = frozenset(
+    tuple(pair.split("+"))  # type: ignore[misc]
+    for pair in words(
+        """
+        comment+on hint+at insist+on elaborate+on expound+on touch+on remark+on reflect+on
+        call+on focus+on agree+on weigh+on harp+on dwell+on speculate+on testify+on
+        report+on write+on rail+at lash+at
+        """
+    )
+)
+#: Stance verbs whose object alone reports a taste, a presence or an act, not a view
+#: ("likes golf", "appeared at the rally", "is expected on site", "released a video").
+NOT_VIEW_VERBS: frozenset[str] = words(
+    """
+    appear like love enjoy hate expect look pass release assume visit attend host meet
+    """
+)
+#: Verbs that put a question: "asked" names the one who answers, not the one who speaks.
+ASK_VERBS: frozenset[str] = words("ask question quiz press query interrogate")
+#: Headline rubrics and topics that stand before a colon like a speaker ("LIVE: ...",
+#: "Analysis: ...", "Coronavirus: ..."), in lower case, hyphens as spaces.
+RUBRIC_WORDS: frozenset[str] = frozenset(
+    line.strip()
+    for line in """
+    live
+    live updates
+    live blog
+    breaking
+    breaking news
+    just in
+    update
+    updated
+    latest
+    the latest
+    analysis
+    news analysis
+    opinion
+    comment
+    commentary
+    editorial
+    column
+    exclusive
+    explainer
+    explained
+    fact check
+    factcheck
+    reality check
+    feature
+    interview
+    q&a
+    review
+    watch
+    video
+    photos
+    pictures
+    in pictures
+    gallery
+    podcast
+    listen
+    quiz
+    timeline
+    obituary
+    letters
+    perspective
+    special report
+    focus
+    in focus
+    in depth
+    profile
+    preview
+    recap
+    highlights
+    briefing
+    morning briefing
+    evening briefing
+    today
+    weather
+    sport
+    sports
+    business
+    markets
+    money
+    economy
+    politics
+    world
+    world news
+    national
+    local
+    health
+    science
+    technology
+    tech
+    culture
+    entertainment
+    travel
+    lifestyle
+    climate
+    environment
+    crime
+    coronavirus
+    covid
+    covid 19
+    covid19
+    pandemic
+    brexit
+    election
+    elections
+    """.strip().splitlines()
+)
+#: Words that introduce a quotation as a name, not as speech: 'the so-called "harbour tax"'.
+NAMING_WORDS: frozenset[str] = words("so-called called titled entitled dubbed named nicknamed")
+#: Works and names whose title stands in quotation marks: 'the film "Harbour Lights"',
+#: 'his memoir, "Tides"', 'the hashtag "#PortOpen"'.
+WORK_NOUNS: frozenset[str] = words(
+    """
+    film films movie book books novel memoir memoirs autobiography biography show series
+    sitcom drama song album single play musical documentary hashtag slogan motto headline
+    article column essay programme program podcast episode magazine newspaper poem painting
+    term word phrase label nickname banner sign poster brand
+    """
+)

@@ -453,6 +453,20 @@ _ORG_LAST_WORDS = words(
 )
 
 
+def _person_inside(ent: SpacySpan) -> SpacySpan | None:
+    """The person's name ending an organisation-tagged span that runs a title into it:
+    a known first name after at least one other word, followed by capitalised words only."""
+    toks = list(ent)
+    for n in range(1, len(toks) - 1):
+        if (
+            toks[n].lower_ in FIRST_NAME_GENDER
+            and len(toks) - n <= 3
+            and all(t.is_title for t in toks[n:])
+        ):
+            return ent.doc[toks[n].i : ent.end]
+    return None
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Lines in title case (headlines, subheadings): most of their longer words capitalised,
     and no sentence end.
@@ -568,6 +582,13 @@ class _Builder:
         # The small model often tags a person's name as ORG ("Trump said"): a name the
         # article gives a person elsewhere is that person.
         for ent, clean in orgs:
+            person = _person_inside(ent)
+            if person is not None:
+                # "House Majority Leader Kevin McCarthy" tagged as one organisation
+                named = _clean_name(person)
+                if named is not None:
+                    self._add_full(person, named)
+                    continue
             parts = clean[2].lower().split()
             if (
                 (parts[0], parts[-1]) in self.by_full

@@ -7,7 +7,8 @@ spaCy's ``nlp.pipe`` (one parse per article) and yields one list per article, in
 Per article: the quotations (quotes.py) and the parse give a :class:`Context`; three
 extractors propose statements (direct.py: quotes and their attributions, reported.py: cue
 verbs and "according to", headline.py: "... — Kremlin spokesman"); :func:`merge` keeps one
-statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; finally
+statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; filter.py
+drops what is no statement (page furniture, titles, "talking about X"); finally
 speakers.py resolves each mention to the fullest name the article gives (that is where a
 quote's speaker is decided).
 """
@@ -24,6 +25,7 @@ from onrecord.extract.context import Context, build_context
 from onrecord.extract.continuation import continue_speakers
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.direct import find_direct, with_speaker_from
+from onrecord.extract.filter import filter_statements
 from onrecord.extract.headline import find_headline
 from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.reported import find_reported
@@ -73,6 +75,7 @@ def extract_parsed(article: Article, doc: Doc, *, scope: Scope = DEFAULT_SCOPE) 
     statements = continue_speakers(ctx.doc, ctx.text, statements)
     # quotes, headlines and transcript turns are words someone said; reported.py marks its own
     statements = [s if s.act else replace(s, act="speech") for s in statements]
+    statements = filter_statements(ctx, statements)
     return resolve_speakers(ctx.doc, ctx.article, statements)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 #: Opening mark -> the closing marks that may end it.
 PAIRS: dict[str, str] = {
-    "“": "”“\"",  # English curly; some copy closes with the opening glyph or a straight mark
+    "“": '”“"',  # English curly; some copy closes with the opening glyph or a straight mark
     "„": "“”",  # German/Russian low-high
     "«": "»",
     "»": "«",  # Danish/Swedish reversed guillemets

@@ -18,6 +18,7 @@ from onrecord.extract.attribution_model import probability, stance_threshold, th
 from onrecord.extract.candidates import Candidate, candidates
 from onrecord.extract.context import Context
 from onrecord.extract.cues import (
+    ASK_VERBS,
     BELIEF_VERBS,
     MEDIUM_NOUNS,
     REFUSAL_VERBS,
@@ -101,6 +102,8 @@ def spoken_to(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in subjects):
         return True
+    if verb.lemma_.lower() in ASK_VERBS and _question_put(verb, subjects):
+        return True
     if subjects:
         return False
     occasion = any(
@@ -109,6 +112,20 @@ def spoken_to(verb: Token) -> bool:
     # "Speaking about the talks, Peskov said ...": a leading participle names the topic
     leading = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i
     return occasion or leading or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+
+
+def _question_put(verb: Token, subjects: list[Token]) -> bool:
+    """ "Asked what ..., Holm said" (the parser makes "Asked" a past tense without a subject)
+    and "Holm, asked about ..., said" (it makes Holm the subject of "asked"): participles
+    that put a question to the one who then answers. "Reporters asked Holm whether ...",
+    "..., asking Holm why ..." and "to ask voters" are the asker's own words."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("ROOT", "conj", "xcomp"):
+        return False
+    if not subjects:
+        return verb.dep_ in ("advcl", "acl") or verb.tag_ == "VBN"
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.text == "," and subjects[0].i < verb.i
 
 
 def _from_candidate(ctx: Context, cand: Candidate, p: float, act: str) -> Statement | None:

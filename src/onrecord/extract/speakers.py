@@ -162,6 +162,7 @@ W_GENDER = 5.0  # gender known and agreeing (unknown gender is allowed, without 
 W_MENTION = 3.0  # per earlier mention of the entity, up to five
 W_UNNAMED = 10.0  # an unnamed noun ("the woman") is less likely than a name
 W_CURRENT_SPEAKER = 20.0  # the speaker of the statement just before
+W_OWN_CONTENT = 30.0  # lost inside the statement's own (reported, unquoted) content
 
 #: Right dependents that belong to an unnamed speaker's description ("a person familiar with
 #: the talks", "officials who ...") and how many tokens such a name may have.
@@ -373,7 +374,10 @@ class _Resolver:
             return self._result_for(entity, None)
         if root.ent_type_ in ("GPE", "NORP", "ORG"):
             ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
-            if ent is not None:
+            inside = range(ent.start, ent.end) if ent is not None else range(0)
+            extra = [t for t in span if t.i not in inside and t.dep_ != "det"]
+            if ent is not None and not (root.ent_type_ == "NORP" and extra):
+                # (not "the Wisconsin Republican": a description of someone, see below)
                 return _Result(_strip_article(ent.text), "organisation")
         full = self._full_name_in_text(root.text)
         if full is not None:
@@ -479,9 +483,13 @@ class _Resolver:
             best = self._antecedent(at, token, want)
             return self._result_for(best.entity, None) if best and best.entity else None
         np = self.doc[token.left_edge.i : token.i + 1]
+        at = Span.of(self.index.text, np.start_char, np.end_char)
+        if token.pos_ == "NOUN" and token.ent_type_ == "":
+            found = self._description(np, at)  # "the newspaper's editorial"
+            return found if found.entity is not None else None
         if token.pos_ != "PROPN" and token.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
             return None
-        return self._named(np, Span.of(self.index.text, np.start_char, np.end_char))
+        return self._named(np, at)
 
     def _issuer(self, root: Token) -> _Result | None:
         """Who issued a document: "a report by Politico", "a Reuters survey", "the
@@ -552,11 +560,11 @@ class _Resolver:
         """
         if head in INSTITUTION_HEADS:
             last: Entity | None = None
-            for start, _, _m, e in self.flat:
+            for start, _, m, e in self.flat:
                 if start >= at:
                     break
-                if e.type == "organisation" and not self._in_quote(start):
-                    last = e
+                if e.type == "organisation" and m.subject and not self._in_quote(start):
+                    last = e  # one the story was about (a subject), not any passing name
             if last is not None:
                 return self._result_for(last, None)
         pattern = re.compile(
@@ -600,7 +608,7 @@ class _Resolver:
             end -= 1
         words = self.doc[span.start : end]
         text = " ".join(self.index.text[words.start_char : words.end_char].split())
-        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^(?:the|even|only|also|just)\s+", "", text, flags=re.IGNORECASE)
         first = words[0] if words[0].lower_ != "the" or len(words) == 1 else words[1]
         if first.pos_ != "PROPN" and first.is_title and first.is_sent_start:
             text = text[:1].lower() + text[1:]  # "A senior official said" -> "a senior ..."
@@ -709,7 +717,8 @@ class _Resolver:
         """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it",
         or "person" (either gender: an epithet such as "the nominee").
 
-        Mentions inside the statement being resolved (``self.own``) are never candidates.
+        Mentions inside quotation marks are never candidates; those inside the reported
+        content of the statement being resolved (``self.own``) are, at a cost.
         """
         sent = self.index.sent_of[token.i]
         own = self.own
@@ -720,9 +729,13 @@ class _Resolver:
             best: tuple[float, _Candidate] | None = None
             for cand in self._candidates(mention.start, sent - window, want):
                 m = cand.mention
-                if any(a <= m.start < b for a, b in own) or self._in_quote(m.start):
+                if self._in_quote(m.start):
                     continue
                 score = self._score(cand, sent, want, current)
+                if score is not None and any(a <= m.start < b for a, b in own):
+                    # reported words are the narrator's paraphrase: their subject is often
+                    # the speaker ("Shays was for Kasich, he said"), less often than not
+                    score -= W_OWN_CONTENT
                 if score is not None and (best is None or score > best[0]):
                     best = (score, cand)
             if best is not None:
@@ -748,7 +761,9 @@ class _Resolver:
         end = self.index.token_at(before)
         first = self.index.sent_starts[max(min_sent, 0)] if self.index.sent_starts else 0
         for t in self.doc[first:end]:
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+            if t.dep_ not in ("nsubj", "nsubjpass") or not (
+                t.pos_ == "NOUN" or t.tag_ == "NNPS"  # "Democrats", "Republicans"
+            ):
                 continue
             lemma = t.lemma_.lower()
             plural = t.tag_ == "NNS"
@@ -823,7 +838,7 @@ def _signed_author(text: str) -> str | None:
 
 _AUTHOR_NOTE = re.compile(
     r"^(?:[A-Z][a-z]*\.?\s+){0,2}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
-    r"(?:\s*\([^)]{1,30}\))?,?\s+(?:is|was|serves as|writes)\s"
+    r"(?:\s*\([^)]{1,30}\)|,\s*[^,]{1,25},)?\s+(?:is|was|serves as|writes)\s"
 )
 
 
@@ -973,7 +988,8 @@ def resolve_speakers(doc: Doc, article: Article, statements: list[Statement]) ->
         st = statements[i]
         res = resolver.resolve(st)
         mention = st.speaker.mention if st.speaker else None
-        if mention is not None:
+        if mention is not None and mention.text.lower() not in RELATIVE_PRONOUNS:
+            # "X, who say ..." is embedded: it does not make X the one now speaking
             resolver.spoke(mention, res.entity)
         speaker = Speaker(
             name=res.name,
