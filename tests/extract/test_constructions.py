@@ -267,3 +267,10 @@ def test_split_quote_words_leave_out_the_attribution() -> None:
     text = '"The port is open," Ana Lind said on Monday. "Ships may dock from noon."'
     (st,) = _run(text)
     assert st.words() == "The port is open, … Ships may dock from noon."
+
+
+def test_split_quote_with_a_titled_speaker_is_one_statement() -> None:
+    text = '"The port is open," Mr. Holm said. "The roads are clear too."'
+    assert [_view(text, s) for s in _run(text)] == [
+        ("direct", ["The port is open,", "The roads are clear too."], "Mr. Holm", "said")
+    ]

@@ -103,10 +103,25 @@ def _after_window(ctx: Context, q: Quote, nxt: Quote | None) -> tuple[int, int]:
         limit = nl
     end = start
     while end < limit:
-        if text[end] in _SENTENCE_END and end > start + 1:
+        if text[end] in _SENTENCE_END and end > start + 1 and not _abbreviation(text, end):
             break
         end += 1
     return start, end
+
+
+#: Words whose period does not end the sentence ("Mr. Tribe said").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gov sen rep gen lt col capt sgt adm prof rev st jr sr no vs u.s u.k".split()
+)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` part of an abbreviation or an initial ("Mr.", "J.", "U.S.")?"""
+    if text[dot] != ".":
+        return False
+    word = text[max(0, dot - 6) : dot].split()[-1:] or [""]
+    w = word[0].lstrip("(\"'“‘").lower()
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 
 def _before_window(ctx: Context, q: Quote) -> tuple[int, int]:
