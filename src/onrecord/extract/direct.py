@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from onrecord.extract.candidates import speaker_subject
 from onrecord.extract.context import Context
+from onrecord.extract.cues import words
 from onrecord.extract.quotes import Quote
 from onrecord.extract.spans import char_span, mention_of
 from onrecord.model import Span, Speaker, Statement
@@ -110,8 +111,8 @@ def _after_window(ctx: Context, q: Quote, nxt: Quote | None) -> tuple[int, int]:
 
 
 #: Words whose period does not end the sentence ("Mr. Tribe said").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gov sen rep gen lt col capt sgt adm prof rev st jr sr no vs u.s u.k".split()
+_ABBREVIATIONS = words(
+    "mr mrs ms dr gov sen rep gen lt col capt sgt adm prof rev st jr sr no vs u.s u.k"
 )
 
 
