@@ -114,3 +114,20 @@ def test_op_ed_i_is_the_author_of_the_closing_note() -> None:
         "Maria Lopez (Green) is a member of the Portvale city council."
     )
     assert _names(text)[0] == "Maria Lopez"
+
+
+def test_the_man_is_the_one_the_article_introduced() -> None:
+    text = (
+        "One man in the front row stood up during the meeting.\n\n"
+        "The man said the tolls on the bridge were too high."
+    )
+    assert _names(text)[-1] == "one man in the front row"
+
+
+def test_a_party_label_is_an_epithet_not_a_post() -> None:
+    text = (
+        "Republican Donald Miller spoke on Monday.\n\n"
+        "Senator Maria Lopez said she would vote for the bill.\n\n"
+        "In an interview, the Texas Republican said the bill was fair."
+    )
+    assert _names(text)[-1] == "Maria Lopez"

@@ -407,8 +407,25 @@ def _cut_clauses(words: list[Token], head: Token) -> list[Token]:
 
 
 def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
-    """The name inside an entity span, without "the", possessives, honorifics or junk."""
+    """The name inside an entity span, without "the", possessives, honorifics or junk.
+
+    A person's given name the recogniser left out ("Matdos" of "Matdos Santos") is taken in:
+    capitalised proper nouns right before a one-word span that modify it and are no title
+    (a longer span already holds the given name: "Star Jo Ray" is a title, not a name).
+    """
     toks = list(ent)
+    while ent.label_ == "PERSON" and len(ent) == 1 and toks[0].i > 0:
+        before = ent.doc[toks[0].i - 1]
+        if not (
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and before.head.i in range(ent.start, ent.end)
+            and before.is_title
+            and not before.ent_type_
+            and before.lower_.rstrip(".") not in TITLE_WORDS | HUMAN_HEADS
+        ):
+            break
+        toks.insert(0, before)
     while toks and (toks[0].lower_ in _NAME_STRIP or toks[0].lower_ in GENDER_HONORIFICS):
         toks = toks[1:]
     while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct or _loose_lower(toks)):

@@ -113,6 +113,9 @@ EPITHET_HEADS = words(
 #: Verbs whose subject issued their object ("the institute published a study").
 _ISSUING_VERBS = words("publish release issue commission conduct produce run air post")
 
+#: Party words: a label many people share, not a post one person holds.
+_PARTY_WORDS = words("republican democrat conservative liberal independent libertarian")
+
 #: Generic institution words: "the company" is the organisation the article named last.
 INSTITUTION_HEADS = words(
     "company firm bank agency newspaper paper network channel broadcaster group "
@@ -366,6 +369,8 @@ class _Resolver:
         root = span.root
         if root.pos_ != "PROPN" or not root.text[:1].isupper() or root.tag_ == "NNPS":
             return None
+        if root.ent_type_ == "NORP" and sum(t.dep_ != "det" for t in span) > 1:
+            return None  # "the Wisconsin Republican": a description of someone (an epithet)
         # NER missed this mention: look the bare name up among the article's entities.
         prev = self.doc[root.i - 1].lower_ if root.i else None
         sent = self.index.sent_of[root.i]
@@ -451,11 +456,23 @@ class _Resolver:
         if definite and tokens[0].lower_ == "the":
             # "the official" after "a senior official who asked not to be named said":
             # the same unnamed speaker, under the name it was introduced with
-            earlier = self._unnamed_before(head, plural, mention.start)
+            earlier = self._unnamed_before(head, plural, mention.start) or self._introduced(root)
             if earlier is not None:
                 return _Result(earlier, kind, _strip_quantifier(text), affiliation)
         self.unnamed.append((mention.start, head, plural, fullest))
         return _Result(fullest, kind, _strip_quantifier(text), affiliation)
+
+    def _introduced(self, root: Token) -> str | None:
+        """ "the man" after "one man in the front row asked ...": the indefinite phrase that
+        introduced someone with this noun, at its fullest."""
+        lemma = root.lemma_.lower()
+        for t in reversed(self.doc[max(0, root.i - 600) : root.i]):
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.tag_ != root.tag_:
+                continue
+            first = self.doc[t.left_edge.i]
+            if first.lower_ in INDEFINITE_WORDS and not self._in_quote(t.idx):
+                return self._fullest(self.doc[t.left_edge.i : t.i + 1])
+        return None
 
     def _unnamed_before(self, head: str, plural: bool, at: int) -> str | None:
         """The name of the last unnamed speaker introduced before ``at`` with this head."""
@@ -617,6 +634,8 @@ class _Resolver:
     def _by_role(self, role: Role, at: int) -> Entity | None:
         """The person the article introduced with this role: same head, no clash, nearest."""
         key = _role_key(role)
+        if key in _PARTY_WORDS:
+            return None  # "Republican Donald Trump" does not make every "the Republican" him
         want = _nationalities(role)
         best: tuple[float, Entity] | None = None
         for e in self.entities:
