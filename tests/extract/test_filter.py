@@ -277,3 +277,15 @@ def test_quoted_words_inside_a_mixed_statement_are_one_statement() -> None:
     found = _found(text)
     assert len(found) == 1, found
     assert found[0][1:] == ("Harbour master Ivo Holm", "said")
+
+
+# --- the terms a source speaks on, and a question's topic ----------------------------------------
+
+
+def test_anonymity_terms_and_asked_topics_are_not_statements() -> None:
+    text = (
+        "A senior port official, who asked not to be named, said the cranes would be back by "
+        "June. One man in the front row asked about the bridge tolls."
+    )
+    found = [content for content, _, _ in _found(text)]
+    assert found == ["the cranes would be back by June"]

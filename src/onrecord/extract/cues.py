@@ -125,6 +125,7 @@ NON_MESSAGE_FRAMES: frozenset[tuple[str, str]] = frozenset(
         """
         refer+to talk+about talk+to talk+with speak+about speak+to speak+with respond+to
         reply+to apologize+to apologise+to write+to add+to listen+to turn+to
+        ask+about inquire+about know+about hear+about care+about
         """
     )
 )

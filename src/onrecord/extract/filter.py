@@ -410,9 +410,23 @@ def _cue_preposition(ctx: Context, st: Statement) -> str | None:
     return last.lower_ if last.dep_ in ("prep", "agent", "dative") or last.tag_ == "IN" else None
 
 
+_ANONYMITY = re.compile(
+    r"^(?:not\s+)?(?:to\s+)?(?:be\s+)?(?:named|identified|quoted|publicly\s+identified)\b"
+    r"|^(?:on\s+)?(?:the\s+)?condition\s+of\s+anonymity|^anonymity\b",
+    re.IGNORECASE,
+)
+
+
+def anonymity_terms(ctx: Context, st: Statement, _: Sequence[Statement]) -> bool:
+    """ "asked not to be named", "spoke on condition of anonymity": the terms on which a
+    source speaks, not what the source said."""
+    return st.kind != "direct" and bool(_ANONYMITY.match(st.content.text.strip()))
+
+
 #: Every rule, in the order they are tried (the cheapest and surest first).
 RULES: tuple[tuple[str, Rule], ...] = (
     ("page_furniture", page_furniture),
+    ("anonymity_terms", anonymity_terms),
     ("unattributed_prose", unattributed_prose),
     ("rubric_label", rubric_label),
     ("title_or_scare_quote", title_or_scare_quote),
