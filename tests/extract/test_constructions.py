@@ -274,3 +274,17 @@ def test_split_quote_with_a_titled_speaker_is_one_statement() -> None:
     assert [_view(text, s) for s in _run(text)] == [
         ("direct", ["The port is open,", "The roads are clear too."], "Mr. Holm", "said")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Port officials were angered by the ruling and predicted it would stall the works.",
+         "Port officials"),
+        ("After criticising the council for weeks, Ana Lind said the bridge would be rebuilt.",
+         "Ana Lind"),
+    ],
+)  # fmt: skip
+def test_speaker_inherited_through_passive_and_preposition(text: str, mention: str) -> None:
+    found = _run(text, scope="stance")
+    assert any(s.speaker and s.speaker.mention and s.speaker.mention.text == mention for s in found)

@@ -172,20 +172,27 @@ def _subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or that of the verb it is chained to.
 
     "X said A and added B" / "X told USA Today, adding ..." / "X wants to say": the chained
-    verb has no subject of its own, so it inherits its head's.
+    verb has no subject of its own, so it inherits its head's; so does a verb after a
+    preposition ("after blasting A, X said"), and a participle on a noun ("groups backing
+    X") belongs to that noun.
     """
     tok: Token = verb
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
-                if child.dep_ == "nsubjpass" or child.lower_ in ("there",):
+                if child.lower_ in ("there",) or (child.dep_ == "nsubjpass" and tok is verb):
                     return None  # "it was reported that": no speaker given
-                return child
+                return child  # (a passive verb lends its subject: "X was angered and said")
             if child.dep_ == "ccomp" and asked_aside(child):
                 # "Holm, asked about it, said ...": the subject the parser gave "asked"
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return subject
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "super PACs backing Cruz", "a group calling for ..."
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok:
+            tok = tok.head.head  # "after blasting X, Beck doubled down": the main subject
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
             continue
