@@ -288,3 +288,11 @@ def test_split_quote_with_a_titled_speaker_is_one_statement() -> None:
 def test_speaker_inherited_through_passive_and_preposition(text: str, mention: str) -> None:
     found = _run(text, scope="stance")
     assert any(s.speaker and s.speaker.mention and s.speaker.mention.text == mention for s in found)
+
+
+def test_wire_dateline_is_not_the_speaker() -> None:
+    text = "PORTVALE (Nordfax) — Maria Lopez pledged to reopen the harbour after the storm."
+    found = _run(text, scope="stance")
+    assert [s.speaker.mention.text for s in found if s.speaker and s.speaker.mention] == [
+        "Maria Lopez"
+    ]

@@ -178,7 +178,8 @@ def _subject_of(verb: Token) -> Token | None:
     """
     tok: Token = verb
     for _ in range(4):
-        for child in tok.children:
+        # the subject nearest the verb first: "WASHINGTON (AP) — Lopez pledged" has two
+        for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in ("there",) or (child.dep_ == "nsubjpass" and tok is verb):
                     return None  # "it was reported that": no speaker given

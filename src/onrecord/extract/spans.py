@@ -48,9 +48,9 @@ def mention_of(subject: Token) -> Span:
             # a comma opens an apposition or a clause: keep a following name only
             continue
         end = child.right_edge.i + 1
-    for i in range(start, end - 1):  # a dateline run into the sentence: "OSLO, May 2. X"
-        if doc[i].text in (".", "/.", ":") or "\n" in doc[i].text:
-            start = i + 1
+    for i in range(start, end - 1):  # a dateline run into the sentence: "OSLO, May 2. X",
+        if doc[i].text in (".", "/.", ":", "—", "–", "--") or "\n" in doc[i].text:
+            start = i + 1  # "WASHINGTON (AP) — X"
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
