@@ -74,3 +74,17 @@ def test_headline_words_do_not_become_part_of_a_name() -> None:
     )
     names = {name for _, name in _speakers(text)}
     assert names == {"Ana Lind"}
+
+
+def test_a_quote_signed_on_the_next_line() -> None:
+    text = (
+        "The vote was close.\n\n"
+        "“The harbour stays public, and that is the end of it.”\n\n"
+        "- Mayor Tomas Vell, on his website\n"
+    )
+    assert _speakers(text) == [("The harbour stays public", "Tomas Vell")]
+
+
+def test_a_name_label_before_a_colon_credits_the_quote() -> None:
+    text = "Port traffic fell again - Harbour Watch: “Cargo volumes dropped for the third month.”"
+    assert _speakers(text) == [("Cargo volumes dropped fo", "Harbour Watch")]

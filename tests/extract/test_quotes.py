@@ -66,3 +66,8 @@ def test_odd_count_in_one_paragraph_keeps_the_rest() -> None:
     found = _texts(text)
     assert found[0] == ["One,"]
     assert ["Three,"] in found
+
+
+def test_quote_closed_after_a_nested_quote_and_a_space() -> None:
+    text = "\"It cannot be 'we won, now we move on,' \" Kovac said."
+    assert _texts(text) == [["It cannot be 'we won, now we move on,'"]]

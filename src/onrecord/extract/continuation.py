@@ -15,6 +15,8 @@ Readers give such paragraphs to the speaker who was talking, and so does
 before speakers.py, handing the continued statement the *mention* of the speaker it
 continues (its name is then resolved like that mention's). The rules, in order:
 
+0. **Sign-off**: a quote whose next line is "- Jo Ray" or "— Jo Ray, on Twitter" is
+   signed by that name (pull quotes, newsletters).
 1. **Colon introducer**: a statement without a speaker that opens a paragraph right after
    a paragraph ending in a colon belongs to the subject of that paragraph's last clause
    ("The minister told the assembly:" -> "The minister"), or to the name before the colon
@@ -30,6 +32,7 @@ The cue is not copied: the continuing paragraph has none of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -37,7 +40,7 @@ from spacy.tokens import Doc, Token
 from onrecord.extract.candidates import speaker_subject
 from onrecord.extract.quotes import ALL_MARKS
 from onrecord.extract.spans import mention_of
-from onrecord.model import Speaker, Statement
+from onrecord.model import Span, Speaker, Statement
 
 #: Introducers longer than this (tokens) are narration that happens to end in a colon.
 _MAX_INTRODUCER = 40
@@ -47,6 +50,9 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
     """The statements (text order) with speakerless paragraph openers attributed."""
     out: list[Statement] = []
     for st in statements:
+        signed = _signed_after(text, st.content.end) if _mention(st) is None else None
+        if signed is not None:
+            st = replace(st, speaker=Speaker(name=None, mention=signed))
         if _mention(st) is None and _opens_paragraph(text, st.content.start):
             previous = _previous_paragraph(text, st.content.start)
             speaker = None
@@ -64,6 +70,26 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
                 st = replace(st, speaker=speaker)
         out.append(st)
     return out
+
+
+_SIGN_OFF = re.compile(r"[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+
+
+def _signed_after(text: str, end: int) -> Span | None:
+    """A quote signed on the next line: "“...”" then "- Jo Ray, on Twitter" (pull quotes,
+    newsletters, quote boxes). Only the line right after the statement's own line counts."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t" + ALL_MARKS + ".,"):
+        return None  # more words after the statement on its line: not a signed quote
+    start = line_end
+    while start < len(text) and text[start] in "\n \t":
+        start += 1
+    m = _SIGN_OFF.match(text, start)
+    next_end = text.find("\n", start)
+    line = text[start : next_end if next_end >= 0 else len(text)]
+    if m is None or len(line.split()) > 12:
+        return None
+    return Span.of(text, m.start("name"), m.end("name"))
 
 
 def _mention(st: Statement) -> object | None:

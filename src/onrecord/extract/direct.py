@@ -20,7 +20,7 @@ from onrecord.extract.candidates import speaker_subject
 from onrecord.extract.context import Context
 from onrecord.extract.cues import words
 from onrecord.extract.quotes import Quote
-from onrecord.extract.spans import char_span, mention_of
+from onrecord.extract.spans import char_span, mention_of, token_span
 from onrecord.model import Span, Speaker, Statement
 
 _SENTENCE_END = ".!?"
@@ -52,7 +52,7 @@ def find_direct(ctx: Context) -> list[Statement]:
             pieces.extend(nxt.pieces)
             q = nxt
             i += 1
-        mention = mention_of(subject) if subject is not None else None
+        mention = subject if isinstance(subject, Span | None) else mention_of(subject)
         speaker = Speaker(name=None, mention=mention) if mention else None
         start, end = pieces[0][0], pieces[-1][1]
         out.append(
@@ -155,13 +155,18 @@ def _cue_before(ctx: Context, q: Quote) -> Token | None:
 
 def _attribution(
     ctx: Context, q: Quote, nxt: Quote | None
-) -> tuple[Span | None, Token | None, str | None]:
-    """``(cue, speaker token, "after"|"before")`` for a quote, or ``(None, None, None)``."""
+) -> tuple[Span | None, Token | Span | None, str | None]:
+    """``(cue, speaker, "after"|"before")`` for a quote, or ``(None, None, None)``; the speaker
+    is the token whose phrase names them, or the words themselves (a "Name:" label)."""
     after = _tokens_between(ctx, *_after_window(ctx, q, nxt))
     verb = _cue_in(ctx, after, last=False)
     if verb is not None:
         return _cue_span(ctx, verb), _speaker_near(ctx, verb, after), "after"
     before_tokens = _tokens_between(ctx, *_before_window(ctx, q))
+    label = _label_before(before_tokens)
+    if label is not None:  # "... overhype - Pew Research: "..."": the name before the colon
+        mark = before_tokens[-1]
+        return Span.of(ctx.text, mark.idx, mark.idx + len(mark.text)), label, "before"
     verb = _cue_in(ctx, before_tokens, last=True)
     if verb is not None:
         return _cue_span(ctx, verb), _speaker_near(ctx, verb, before_tokens), "before"
@@ -174,6 +179,23 @@ def _attribution(
         if head is not None:
             return Span.of(ctx.text, mark.idx, mark.idx + len(mark.text)), head, "before"
     return None, None, None
+
+
+def _label_before(tokens: list[Token]) -> Span | None:
+    """A name standing alone before a colon, set off by a dash or the line start:
+    "- Pew Research:", "Jo Ray:" (a newsletter's or a transcript's way to credit a quote)."""
+
+    def capitalised(t: Token) -> bool:
+        return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
+
+    if len(tokens) < 2 or tokens[-1].text != ":" or not capitalised(tokens[-2]):
+        return None
+    i = len(tokens) - 2
+    while i > 0 and capitalised(tokens[i - 1]):
+        i -= 1
+    if i == 0 or tokens[i - 1].text in ("-", "—", "–", "--") or "\n" in tokens[i - 1].text:
+        return token_span(tokens[0].doc, tokens[i:-1])
+    return None
 
 
 def _cue_span(ctx: Context, verb: Token) -> Span:

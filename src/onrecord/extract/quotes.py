@@ -78,8 +78,8 @@ def _is_close(text: str, i: int, opener: str) -> bool:
         return False
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev.isspace() and ch not in "»":
-        return False
+    if prev.isspace() and ch not in "»" and not (i >= 2 and text[i - 2] in "'’"):
+        return False  # (but '... center,' "' closes after a nested quote and a space)
     # an apostrophe inside a word ("don’t") cannot close a single quote
     return not (opener in "'‘" and nxt.isalnum())
 

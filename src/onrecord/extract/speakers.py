@@ -627,7 +627,7 @@ class _Resolver:
         text = " ".join(self.index.text[words.start_char : words.end_char].split())
         text = re.sub(r"^(?:the|even|only|also|just)\s+", "", text, flags=re.IGNORECASE)
         first = words[0] if words[0].lower_ != "the" or len(words) == 1 else words[1]
-        if first.pos_ != "PROPN" and first.is_title and first.is_sent_start:
+        if first.is_title and first.is_sent_start and first.lower_ in INDEFINITE_WORDS:
             text = text[:1].lower() + text[1:]  # "A senior official said" -> "a senior ..."
         return text
 
