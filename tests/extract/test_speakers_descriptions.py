@@ -17,7 +17,7 @@ def _names(text: str, byline: str | None = None) -> list[str | None]:
 
 
 def test_a_report_speaks_for_its_issuer() -> None:
-    text = "A report by the Harbour Institute found that cargo traffic fell by a third in May."
+    text = "A report by the Harbour Institute said that cargo traffic fell by a third in May."
     assert _names(text) == ["Harbour Institute"]
 
 
@@ -110,7 +110,7 @@ def test_case_names_and_dashes_are_not_part_of_a_name() -> None:
 
 def test_op_ed_i_is_the_author_of_the_closing_note() -> None:
     text = (
-        "I believe that the port belongs to the people of Portvale.\n\n"
+        "I told the council in May that the port belongs to the people of Portvale.\n\n"
         "Maria Lopez (Green) is a member of the Portvale city council."
     )
     assert _names(text)[0] == "Maria Lopez"

@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from onrecord.config import db_path
 from onrecord.errors import InputError, StoreError, UsageError
+from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.pipeline import extract_many
 from onrecord.model import Article, Statement
 from onrecord.store.db import (
@@ -138,7 +139,9 @@ _FATAL = (MemoryError, UsageError, StoreError)
 
 
 def _extract_each(
-    articles: Iterator[Article], failed: Callable[[Article, Exception], None]
+    articles: Iterator[Article],
+    failed: Callable[[Article, Exception], None],
+    scope: Scope = DEFAULT_SCOPE,
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """Each article with its statements, in order, extracted in batches; an article whose
     extraction raises goes to ``failed`` and is left out, and the others go on.
@@ -164,7 +167,7 @@ def _extract_each(
 
     while True:
         try:
-            for found in extract_many(reading()):
+            for found in extract_many(reading(), scope=scope):
                 yield read.popleft(), found
             return
         except _FATAL:
@@ -176,7 +179,7 @@ def _extract_each(
         read.clear()
         for article in suspects:
             try:
-                found = next(extract_many([article]))
+                found = next(extract_many([article], scope=scope))
             except _FATAL:
                 raise
             except Exception as exc:
@@ -192,6 +195,7 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: ProgressCallback | None = None,
     report: IngestReport | None = None,
+    scope: Scope = DEFAULT_SCOPE,
 ) -> IngestReport:
     """Extract and store already-read articles; InputErrors among them are recorded as failed.
 
@@ -222,7 +226,7 @@ def ingest_articles(
         rep.failed.append(InputError(f"extraction failed ({reason})", source=where))
 
     update_record = _record_updater()
-    extracted = _extract_each(articles_only(), extraction_failed)
+    extracted = _extract_each(articles_only(), extraction_failed, scope)
     for batch in _batched(extracted, batch_size):
         with store.transaction():
             outcomes = [store.add_article(article, found) for article, found in batch]
@@ -243,17 +247,19 @@ def ingest(
     hints: Hints | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: ProgressCallback | None = None,
+    scope: Scope = DEFAULT_SCOPE,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, ``"-"`` for stdin), extract, store; report what happened.
 
     Inputs that cannot be read are listed in ``report.failed`` (each names file and problem);
     every other article is stored. Ingesting the same inputs again changes nothing.
+    ``scope`` chooses what counts as a statement (docs/scope.md; "stance" adds views).
     """
     from onrecord.ingest import Hints, read_paths
 
     items = read_paths([str(p) for p in paths], hints or Hints())
     with Using(db, create=True) as store:
-        return ingest_articles(items, store, batch_size=batch_size, progress=progress)
+        return ingest_articles(items, store, batch_size=batch_size, progress=progress, scope=scope)
 
 
 # --------------------------------------------------------------------------- queries

@@ -28,7 +28,15 @@ def words(text: str) -> frozenset[str]:
 
 Scope = Literal["speech", "stance", "all"]
 SCOPES: tuple[Scope, ...] = ("speech", "stance", "all")
-DEFAULT_SCOPE: Scope = "stance"
+#: Speech by default: what a reader of the record expects to be words on the record. Views
+#: ("stance") are one option away; see docs/scope.md for the figures behind the choice.
+DEFAULT_SCOPE: Scope = "speech"
+#: The one description of the scopes that every command's --scope shows.
+SCOPE_HELP = (
+    "what counts as a statement: speech (default: said or written); stance (speech, plus "
+    "views attributed to a source, marked act=stance); all (every attribution, as PolNeAR "
+    "annotates)"
+)
 
 #: Verbs of saying and writing (lemmas), speech acts included ("denied", "blasted").
 SPEECH_VERBS: frozenset[str] = words(

@@ -17,6 +17,7 @@ from typing import Any
 
 from onrecord.api import core
 from onrecord.errors import UsageError
+from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
 from onrecord.serve.output import Column, add_format_argument, emit
 from onrecord.serve.progress import ProgressBar
 from onrecord.store.db import ArticleRow, StatementFilter, StoredStatement
@@ -107,6 +108,7 @@ def register(subparsers: Any) -> None:
         help=f"articles per transaction (default {core.DEFAULT_BATCH_SIZE})",
     )
     p.add_argument("--model", help="spaCy pipeline to load (default: $ONRECORD_MODEL or sm)")
+    p.add_argument("--scope", choices=SCOPES, default=DEFAULT_SCOPE, help=SCOPE_HELP)
     p.set_defaults(func=run_ingest)
 
     p = subparsers.add_parser(
@@ -213,7 +215,12 @@ def run_ingest(args: argparse.Namespace) -> int:
             bar.advance(report.articles - bar.done)
 
         report = core.ingest(
-            args.paths, db=args.db, hints=hints, batch_size=args.batch_size, progress=progress
+            args.paths,
+            db=args.db,
+            hints=hints,
+            batch_size=args.batch_size,
+            progress=progress,
+            scope=args.scope,
         )
     for failure in report.failed:
         _err(str(failure))

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from onrecord.errors import InputError, UsageError
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
-from onrecord.extract.cues import DEFAULT_SCOPE, SCOPES
+from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
 from onrecord.ingest import DEFAULT_MAX_BYTES
 from onrecord.ingest.jsonl import read_documents
 from onrecord.model import Article, Statement, statements_to_json
@@ -70,9 +70,7 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
         "--scope",
         choices=SCOPES,
         default=DEFAULT_SCOPE,
-        help="what counts as a statement: speech (said or written); stance (default: speech, "
-        "plus views attributed to a source, marked act=stance); all (every attribution, "
-        "as PolNeAR annotates)",
+        help=SCOPE_HELP,
     )
     p.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
 
