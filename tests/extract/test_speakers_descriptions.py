@@ -131,3 +131,20 @@ def test_a_party_label_is_an_epithet_not_a_post() -> None:
         "In an interview, the Texas Republican said the bill was fair."
     )
     assert _names(text)[-1] == "Maria Lopez"
+
+
+def test_an_abbreviated_title_is_the_role() -> None:
+    text = (
+        "Former governor Maria Lopez attended the opening.\n\n"
+        "Gov. David Miller cut the ribbon on Monday.\n\n"
+        "Later the governor said that the bridge had cost less than planned."
+    )
+    assert _names(text)[-1] == "David Miller"
+
+
+def test_a_statement_released_by_a_campaign_is_the_campaign_s() -> None:
+    text = (
+        "Maria Lopez is running for mayor.\n\n"
+        "Lopez's campaign released a statement saying that the rally would go ahead."
+    )
+    assert _names(text)[-1] == "Lopez campaign"

@@ -131,7 +131,13 @@ INDEFINITE_WORDS = words(
 )
 
 #: Head nouns that mean the same role ("press secretary" is a spokesman).
-_ROLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+_ROLE_SYNONYMS = {
+    "spokeswoman": "spokesman", "spokesperson": "spokesman",
+    # abbreviated titles: "Gov. Chris Christie" is "the governor"
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "gen": "general", "atty": "attorney", "supt": "superintendent", "sec": "secretary",
+    "congresswoman": "congressman", "chairwoman": "chairman", "chairperson": "chairman",
+}  # fmt: skip
 
 #: Prepositional phrases with these nouns say where or how something was said.
 OCCASION_NOUNS = words(
@@ -212,7 +218,8 @@ def _strip_quantifier(text: str) -> str:
 def _role_key(role: Role) -> str:
     if role.head == "secretary" and "press" in role.modifiers:
         return "spokesman"
-    return _ROLE_SYNONYMS.get(role.head, role.head)
+    head = role.head.rstrip(".")
+    return _ROLE_SYNONYMS.get(head, head)
 
 
 def _nationalities(role: Role) -> set[str]:
@@ -503,7 +510,8 @@ class _Resolver:
         at = Span.of(self.index.text, np.start_char, np.end_char)
         if token.pos_ == "NOUN" and token.ent_type_ == "":
             found = self._description(np, at)  # "the newspaper's editorial"
-            return found if found.entity is not None else None
+            named = found.type == "organisation" and (found.name or "")[:1].isupper()
+            return found if found.entity is not None or named else None
         if token.pos_ != "PROPN" and token.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
             return None
         return self._named(np, at)
@@ -584,6 +592,7 @@ class _Resolver:
                     last = e  # one the story was about (a subject), not any passing name
             if last is not None:
                 return self._result_for(last, None)
+            return None  # "a Baton Rouge newspaper" says where it is, not whose
         pattern = re.compile(
             r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)(?:['’]s)?\s+" + re.escape(head) + r"\b"
         )
@@ -617,6 +626,10 @@ class _Resolver:
                 continue
             if child.dep_ not in _DESCRIPTION_DEPS or self.doc[child.i - 1].text in _BREAK_TEXT:
                 break
+            if child.dep_ == "acl" and (
+                child.tag_ == "VBD" or root.lemma_.lower() in DOCUMENT_NOUNS
+            ):
+                break  # a finite verb is a misparse; "a memo instructing ..." says its content
             if any(self._in_quote(t.idx) for t in (child, self.doc[child.right_edge.i])):
                 break
             end = child.right_edge.i + 1
