@@ -7,6 +7,8 @@ focus, an op-ed's "I" is its author.
 
 from __future__ import annotations
 
+import pytest
+
 from onrecord.extract.pipeline import extract
 from onrecord.model import Article
 
@@ -148,3 +150,19 @@ def test_a_statement_released_by_a_campaign_is_the_campaign_s() -> None:
         "Lopez's campaign released a statement saying that the rally would go ahead."
     )
     assert _names(text)[-1] == "Lopez campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maria Lopez was hurt on Tuesday.\n\nLopez's family said that she was recovering.",
+         "Maria Lopez's family"),
+        ("Portvale police released the video.\n\nPolice said the officer followed the rules.",
+         "Portvale police"),
+        ("James O’Neill runs the port.\n\nO'Neill said the harbour was safe.", "James O’Neill"),
+        ("Kesselmann Energy filed for bankruptcy.\n\nKesselmann said the mines would stay open.",
+         "Kesselmann Energy"),
+    ],
+)  # fmt: skip
+def test_names_the_article_gives_in_full(text: str, name: str) -> None:
+    assert _names(text)[-1] == name

@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 Gender = Literal["m", "f"]
 
 
+def _fold(text: str) -> str:
+    """A name as names are compared: lower case, one apostrophe ("O’Neill" = "O'Neill")."""
+    return text.lower().replace("’", "'")
+
+
 def words(text: str) -> frozenset[str]:
     """A word list written as one string (keeps the lexicons below readable)."""
     return frozenset(text.split())
@@ -63,7 +68,8 @@ HUMAN_HEADS = words(
     "person people insider adviser advisor candidate lawmaker leader voter member resident "
     "witness officer secretary delegate negotiator envoy ambassador chief director "
     "chairman chairwoman representative observer supporter opponent activist economist "
-    "researcher scientist strategist operative manager nominee worker someone"
+    "researcher scientist strategist operative manager nominee worker someone family "
+    "relatives parents children lawyers attorneys aides advisers supporters"
 )
 
 #: Role nouns that say a gender ("spokeswoman" never resolves "he").
@@ -193,7 +199,7 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return _fold(self.name.split()[-1])
 
     def add_role(self, role: Role | None) -> None:
         if role and all(r.text.lower() != role.text.lower() for r in self.roles):
@@ -542,6 +548,16 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _short_form(short: list[str], long: list[str]) -> bool:
+    """Is one organisation name a short form of another? "Security Council" of "United
+    Nations Security Council" (same last word), "Peabody" of "Peabody Energy" (its first)."""
+    if len(short) > len(long):
+        return False
+    if set(short) <= set(long) and long[-1] == short[-1]:
+        return True
+    return len(short) == 1 and len(short[0]) >= 4 and long[0] == short[0]
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -606,7 +622,7 @@ class _Builder:
                 if named is not None:
                     self._add_full(person, named)
                     continue
-            parts = clean[2].lower().split()
+            parts = _fold(clean[2]).split()
             if (
                 (parts[0], parts[-1]) in self.by_full
                 or (1 < len(parts) < 4 and parts[0] in FIRST_NAME_GENDER and clean[2].istitle())
@@ -709,7 +725,7 @@ class _Builder:
     def _add_full(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
         start, end, text = clean
         parts = text.replace("’s", "").split()
-        key = (parts[0].lower(), parts[-1].lower())
+        key = (_fold(parts[0]), _fold(parts[-1]))
         entity = self.by_full.get(key) or self._same_person(parts)
         if entity is not None and key not in self.by_full:
             self.by_full[key] = entity
@@ -736,9 +752,9 @@ class _Builder:
         """A known full name that this one extends or abbreviates, in order: "Hillary Rodham
         Clinton" / "Hillary Clinton", "Keith Lamont Scott" / "Lamont Scott" (never "Bill
         Clinton" / "Hillary Clinton")."""
-        ours = [w.lower() for w in parts]
+        ours = [_fold(w) for w in parts]
         for other in self.by_surname.get(ours[-1], []):
-            theirs = other.name.lower().replace("’s", "").split()
+            theirs = _fold(other.name).replace("'s", "").split()
             short, long = (ours, theirs) if len(ours) <= len(theirs) else (theirs, ours)
             if len(short) > 1 and _subsequence(short, long):
                 return other
@@ -746,7 +762,7 @@ class _Builder:
 
     def _add_single(self, ent: SpacySpan, clean: tuple[int, int, str]) -> None:
         start, end, text = clean
-        low = text.lower()
+        low = _fold(text)
         role, honorific = _pre_name_role(ent, self.gpes)
         candidates = self.by_surname.get(low)
         if not candidates:
@@ -774,10 +790,14 @@ class _Builder:
             for other in self.orgs.values():
                 theirs = other.name.lower().split()
                 ours = low.split()
-                if (set(ours) <= set(theirs) and theirs[-1] == ours[-1]) or (
-                    len(text) >= 2 and text.isupper() and _acronym(other.name) == text
+                if (
+                    _short_form(ours, theirs)
+                    or _short_form(theirs, ours)
+                    or (len(text) >= 2 and text.isupper() and _acronym(other.name) == text)
                 ):
                     entity = other
+                    if len(text) > len(other.name) and not text.isupper():
+                        other.name = text  # "Peabody Energy" is fuller than "Peabody"
                     break
         if entity is None:
             entity = Entity(name=text, type="organisation")
@@ -812,7 +832,7 @@ class _Builder:
             if e.type == "person":
                 for m in e.mentions:
                     # A surname two people share says nothing about either one's gender.
-                    shared = len(self.by_surname.get(m.text.lower(), ())) > 1
+                    shared = len(self.by_surname.get(_fold(m.text), ())) > 1
                     sent_people.setdefault(m.sent, set()).add(-1 if shared else n)
         votes: dict[int, Counter[str]] = {}
         for m in _GENDER_PRONOUN_RE.finditer(self.index.text):
@@ -841,12 +861,12 @@ def find_by_name(
     organisations by name or alias; among several, the honorific's gender, then the most
     recently mentioned before ``at``, then the most mentioned.
     """
-    low = name.lower().removesuffix("’s").removesuffix("'s")
+    low = _fold(name).removesuffix("'s")
     persons = [e for e in entities if e.type == "person" and e.surname == low]
     persons = persons or [e for e in entities if e.type == "person" and low in e.first_names]
     if persons:
         return _pick(persons, honorific, at, sent)
-    orgs = [e for e in entities if low in {a.lower() for a in e.aliases}]
+    orgs = [e for e in entities if low in {_fold(a) for a in e.aliases}]
     return _pick(orgs, honorific, at, sent) if orgs else None
 
 

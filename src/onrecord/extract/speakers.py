@@ -105,13 +105,15 @@ DOCUMENT_NOUNS = words(
 #: Titles that news uses as epithets for a person it has named ("the nominee said").
 EPITHET_HEADS = words(
     "nominee candidate businessman billionaire president senator governor mayor secretary "
-    "minister congressman congresswoman lawmaker leader chairman chairwoman spokesman "
-    "premier chancellor director executive tycoon mogul frontrunner front-runner "
-    "republican democrat"
+    "minister congressman congresswoman lawmaker chairman chairwoman spokesman premier "
+    "chancellor tycoon mogul frontrunner front-runner republican democrat"
 )
 
 #: Verbs whose subject issued their object ("the institute published a study").
 _ISSUING_VERBS = words("publish release issue commission conduct produce run air post")
+
+#: Nouns that are definite without an article ("police said" = "the police said").
+_BARE_DEFINITE = words("police")
 
 #: Party words: a label many people share, not a post one person holds.
 _PARTY_WORDS = words("republican democrat conservative liberal independent libertarian")
@@ -428,6 +430,8 @@ class _Resolver:
         role = make_role(tokens, self.gpes)
         plural = root.tag_ in ("NNS", "NNPS")
         definite = not plural and tokens[0].lower_ not in INDEFINITE_WORDS
+        if len(span) == 1 and root.lower_ in _BARE_DEFINITE:
+            plural, definite = False, True  # "police said": the police the article named
         head = root.lemma_.lower()
         if head in DOCUMENT_NOUNS:
             issuer = self._issuer(root) or (self._earlier_issuer(root) if definite else None)
