@@ -166,3 +166,20 @@ def test_a_statement_released_by_a_campaign_is_the_campaign_s() -> None:
 )  # fmt: skip
 def test_names_the_article_gives_in_full(text: str, name: str) -> None:
     assert _names(text)[-1] == name
+
+
+def test_a_possessive_before_a_name_does_not_give_it_a_gender() -> None:
+    text = (
+        '"The gate costs us money," said Jonas Feld, who grows barley.\n'
+        "His neighbour, Greta Vos, was less hopeful. "
+        '"They have met four times already," she said.'
+    )
+    assert _names(text) == ["Jonas Feld", "Greta Vos"]
+
+
+def test_the_union_is_the_union_the_article_described() -> None:
+    text = (
+        "The head of the regional farmers' union, Pieter Maas, spoke on Monday.\n"
+        "According to the union, exports of grain fell by almost half last year."
+    )
+    assert _names(text)[-1] == "regional farmers' union"

@@ -659,8 +659,10 @@ class _Builder:
         doc = self.doc
         runs = []
         for t in doc:
-            if t.dep_ not in _SUBJECT_DEPS or t.pos_ != "PROPN" or t.ent_type_:
-                continue
+            appos = t.dep_ == "appos" and t.head.dep_ in _SUBJECT_DEPS
+            subject = t.dep_ in _SUBJECT_DEPS or appos
+            if not subject or t.pos_ != "PROPN" or t.ent_type_:
+                continue  # (an apposition to a subject: "His neighbour, Greta Vos, was ...")
             i = t.i
             while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
                 i -= 1
@@ -824,19 +826,25 @@ class _Builder:
             entity.mentions.append(self.mention(t.idx, t.idx + len(t.text), t.text))
 
     def _vote_gender(self) -> None:
-        """Pronouns in sentences that name exactly one person decide an unknown gender."""
+        """Pronouns after the name, in sentences that name exactly one person, decide an
+        unknown gender."""
         if not any(e.type == "person" and e.gender is None for e in self.entities):
             return
         sent_people: dict[int, set[int]] = {}
+        first_named: dict[int, int] = {}  # sentence -> where its first person is named
         for n, e in enumerate(self.entities):
             if e.type == "person":
                 for m in e.mentions:
                     # A surname two people share says nothing about either one's gender.
                     shared = len(self.by_surname.get(_fold(m.text), ())) > 1
                     sent_people.setdefault(m.sent, set()).add(-1 if shared else n)
+                    first_named[m.sent] = min(first_named.get(m.sent, m.start), m.start)
         votes: dict[int, Counter[str]] = {}
         for m in _GENDER_PRONOUN_RE.finditer(self.index.text):
-            people = sent_people.get(self.index.sent_of[self.index.token_at(m.start())])
+            sent = self.index.sent_of[self.index.token_at(m.start())]
+            if m.start() < first_named.get(sent, 0):
+                continue  # "His neighbour, Greta Vos, ...": "his" is someone said before
+            people = sent_people.get(sent)
             if people and len(people) == 1 and -1 not in people:
                 n = next(iter(people))
                 votes.setdefault(n, Counter())["m" if m.group(1) else "f"] += 1

@@ -459,6 +459,9 @@ class _Resolver:
             org = self._org_by_head(head, mention.start) if definite else None
             if org is not None:
                 return _Result(org.name, "organisation", entity=org)
+            introduced = self._introduced(root) if definite and bare else None
+            if introduced is not None:
+                return _Result(introduced, "organisation", text, affiliation)
             if plural or bare or not definite:
                 return _Result(fullest, "organisation", text, affiliation)
             return _Result(text, "organisation")
@@ -474,14 +477,17 @@ class _Resolver:
         return _Result(fullest, kind, _strip_quantifier(text), affiliation)
 
     def _introduced(self, root: Token) -> str | None:
-        """ "the man" after "one man in the front row asked ...": the indefinite phrase that
-        introduced someone with this noun, at its fullest."""
+        """ "the man" after "one man in the front row asked ...", "the union" after "the
+        regional farmers' union": the fuller phrase that introduced it, at its fullest."""
         lemma = root.lemma_.lower()
         for t in reversed(self.doc[max(0, root.i - 600) : root.i]):
             if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.tag_ != root.tag_:
                 continue
+            if self._in_quote(t.idx):
+                continue
             first = self.doc[t.left_edge.i]
-            if first.lower_ in INDEFINITE_WORDS and not self._in_quote(t.idx):
+            fuller = sum(1 for c in t.children if c.dep_ not in ("det", "punct")) > 0
+            if first.lower_ in INDEFINITE_WORDS or fuller:
                 return self._fullest(self.doc[t.left_edge.i : t.i + 1])
         return None
 
@@ -560,15 +566,15 @@ class _Resolver:
         if found is None or not found.name:
             return None
         head = root.lemma_.lower()
-        if head in ORG_HEADS:
-            prefix = found.name.split()[-1] if found.type == "person" else found.name
-            return _Result(f"{prefix} {head}", "organisation", affiliation=found.name)
-        if head not in HUMAN_HEADS and head not in GENDERED_NOUNS and root.ent_type_ != "PERSON":
-            return found  # "her plan", "his financial disclosure": the owner's own words
         first = owner.i + 1
         while first < span.end - 1 and self.doc[first].dep_ == "case":
             first += 1  # the "'s" of "Clinton's"
         words = self.doc[first : span.end].text
+        if head in ORG_HEADS:  # "Esterland's agriculture ministry", "his campaign"
+            prefix = found.name.split()[-1] if found.type == "person" else found.name
+            return _Result(f"{prefix} {words}", "organisation", affiliation=found.name)
+        if head not in HUMAN_HEADS and head not in GENDERED_NOUNS and root.ent_type_ != "PERSON":
+            return found  # "her plan", "his financial disclosure": the owner's own words
         holder = found.entity
         for e in self.entities:  # "his lawyer, Jo Ray": the one whose role names the owner
             if (
