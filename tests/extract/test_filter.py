@@ -289,3 +289,20 @@ def test_anonymity_terms_and_asked_topics_are_not_statements() -> None:
     )
     found = [content for content, _, _ in _found(text)]
     assert found == ["the cranes would be back by June"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Holm attacked Ana Lind during the council meeting on Monday.",
+        "The harbour union endorsed him on Tuesday.",
+        "Ivo Holm thanked his supporters before he left the stage.",
+    ],
+)
+def test_whom_the_words_were_about_is_not_what_was_said(text: str) -> None:
+    assert _found(text, scope="speech") == []
+
+
+def test_an_abstract_object_of_speech_stays() -> None:
+    found = _found("Ivo Holm demanded equal pay for the dock workers.", scope="speech")
+    assert [content for content, _, _ in found] == ["equal pay for the dock workers"]

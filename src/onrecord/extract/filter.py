@@ -40,6 +40,7 @@ from onrecord.extract.cues import (
     WORK_NOUNS,
     words,
 )
+from onrecord.extract.entities import HUMAN_HEADS
 from onrecord.model import Span, Statement
 
 Rule = Callable[[Context, Statement, Sequence[Statement]], bool]
@@ -241,13 +242,17 @@ def non_propositional_object(ctx: Context, st: Statement, _: Sequence[Statement]
 def object_role(ctx: Context, st: Statement) -> str | None:
     """What a reported reading's noun-phrase content is when it is not the message: "topic"
     ("talking about X", "referred to X"), "time" ("tweeted Thursday"), "setting" ("said in a
-    statement", "spoke at a rally"), "addressee" ("told MSNBC") or "thing" ("posted their
-    worst showing", "wrote a book"); None when it may be the message."""
+    statement", "spoke at a rally"), "addressee" ("told MSNBC"), "target" ("attacked
+    Clinton", "endorsed him", "thanked the crowd": whom the words were about or for) or
+    "thing" ("posted their worst showing", "wrote a book"); None when it may be the
+    message."""
     cue = _cue_token(ctx, st)
     if cue is None:
         return None
     if _in_frame(ctx, st, cue) and _headed_by_noun(ctx, st):
         return "topic"
+    if _names_someone(ctx, st):
+        return "target"
     if not _noun_phrase_content(ctx, st):
         return None
     if _is_time(ctx, st):
@@ -265,6 +270,42 @@ def object_role(ctx: Context, st: Statement) -> str | None:
     if lemma in OBJECTLESS_SPEECH_VERBS and not _stands_for_words(ctx, st):
         return "thing"
     return None
+
+
+def _names_someone(ctx: Context, st: Statement) -> bool:
+    """Is the content, its time and place set aside, only a person, a body or a pronoun
+    ("attacked Clinton during the debate", "endorsed him on Tuesday", "thanked the crowd
+    before he left")? Then it says whom the speech was about or for, not what was said."""
+    cue = _cue_token(ctx, st)
+    tokens = _reported_tokens(ctx, st)
+    if cue is None or not tokens or _has_quotation(ctx, st):
+        return False
+    adjuncts: set[int] = set()
+    for child in cue.children:
+        timeplace = child.dep_ == "prep" and (
+            child.lower_ in _TIME_PLACE_PREPS
+            or any(g.ent_type_ in ("DATE", "TIME") for g in child.children)  # "on Tuesday"
+        )
+        if timeplace or child.dep_ in _ADJUNCT_DEPS:
+            adjuncts.update(range(child.left_edge.i, child.right_edge.i + 1))
+    core = [t for t in tokens if t.i not in adjuncts and not t.is_punct]
+    inside = {t.i for t in core}
+    heads = [t for t in core if t.head.i not in inside or t.head.i == t.i]
+    return (
+        bool(heads)
+        and not any(t.pos_ in ("VERB", "AUX") for t in core)
+        and all(
+            t.pos_ in ("PROPN", "PRON")
+            or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or t.lemma_.lower() in HUMAN_HEADS
+            for t in heads
+        )
+    )
+
+
+#: A verb's dependents that say when or where, not what ("criticised X for Y" keeps Y).
+_ADJUNCT_DEPS = frozenset({"npadvmod", "punct"})
+_TIME_PLACE_PREPS = words("in at during before after since until through amid near outside")
 
 
 def _in_frame(ctx: Context, st: Statement, cue: Token) -> bool:
