@@ -183,3 +183,11 @@ def test_the_union_is_the_union_the_article_described() -> None:
         "According to the union, exports of grain fell by almost half last year."
     )
     assert _names(text)[-1] == "regional farmers' union"
+
+
+def test_they_are_the_group_that_spoke_not_a_body_named_in_passing() -> None:
+    text = (
+        "Several Greens cautioned against drawing lessons from the vote, saying the problems "
+        "were bigger in Britain and the European Union. They also said that voters were angry."
+    )
+    assert _names(text)[-1].lower() == "several greens"

@@ -174,6 +174,7 @@ W_MENTION = 3.0  # per earlier mention of the entity, up to five
 W_UNNAMED = 10.0  # an unnamed noun ("the woman") is less likely than a name
 W_CURRENT_SPEAKER = 20.0  # the speaker of the statement just before
 W_OWN_CONTENT = 30.0  # lost inside the statement's own (reported, unquoted) content
+W_PASSING_BODY = 15.0  # lost by an organisation that is not a subject, for "they"
 
 #: Right dependents that belong to an unnamed speaker's description ("a person familiar with
 #: the talks", "officials who ...") and how many tokens such a name may have.
@@ -808,7 +809,7 @@ class _Resolver:
             ):
                 continue
             lemma = t.lemma_.lower()
-            plural = t.tag_ == "NNS"
+            plural = t.tag_ in ("NNS", "NNPS")
             if want == "person":
                 continue  # an epithet means a named person, not another description
             if want == "we":  # "we" are people or a body, never "the loopholes"
@@ -854,6 +855,8 @@ class _Resolver:
             score += W_CURRENT_SPEAKER
         if e is None:
             return score - W_UNNAMED
+        if want == "plural" and e.type == "organisation" and not m.subject:
+            score -= W_PASSING_BODY  # "they" are rarely a body only named in passing
         if want in ("m", "f"):
             if e.gender is not None and e.gender != want:
                 return None
