@@ -191,3 +191,11 @@ def test_they_are_the_group_that_spoke_not_a_body_named_in_passing() -> None:
         "were bigger in Britain and the European Union. They also said that voters were angry."
     )
     assert _names(text)[-1].lower() == "several greens"
+
+
+def test_who_after_two_names_is_both() -> None:
+    text = (
+        "Lopez did not attack her rivals, Maria Garcia and David Miller, who say the "
+        "senator lacks the experience needed for the job."
+    )
+    assert _names(text)[-1] == "Maria Garcia and David Miller"

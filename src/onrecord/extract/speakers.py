@@ -750,6 +750,11 @@ class _Resolver:
             return _Result(None, "unknown")
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Jane Roe, a campaign aide who said": Jane Roe said it
+        if noun.conjuncts:  # "Jeb Bush and Chris Christie, who say": both say it
+            ends = sorted([noun, *noun.conjuncts], key=lambda t: t.i)
+            several = self._several(self.doc[ends[0].left_edge.i : ends[-1].i + 1])
+            if several is not None:
+                return several
         np = self.doc[noun.left_edge.i : noun.i + 1]
         named = self._named(np, mention)
         if named is not None:
