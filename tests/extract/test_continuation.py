@@ -88,3 +88,22 @@ def test_a_quote_signed_on_the_next_line() -> None:
 def test_a_name_label_before_a_colon_credits_the_quote() -> None:
     text = "Port traffic fell again - Harbour Watch: “Cargo volumes dropped for the third month.”"
     assert _speakers(text) == [("Cargo volumes dropped fo", "Harbour Watch")]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone() -> None:
+    text = (
+        "The vote on the harbour is next week.\n\n"
+        "Tomas Vell is upbeat about his chances.\n\n"
+        "“Not only can we win the vote, we can win it by a wide margin.”\n"
+    )
+    assert _speakers(text)[-1] == ("Not only can we win the ", "Tomas Vell")
+
+
+def test_a_long_attribution_does_not_split_a_quote() -> None:
+    text = (
+        '"We cannot wait for the summer," said Ana Lind, a former adviser to the harbour '
+        "authority and to two ministers of transport, who has worked on the crossing for "
+        'a decade. "The farmers need the trucks now."'
+    )
+    found = extract(Article(id="t", text=text))
+    assert len(found) == 1 and len(found[0].fragments) == 2

@@ -24,6 +24,9 @@ continues (its name is then resolved like that mention's). The rules, in order:
 2. **Continuation**: a quotation without a speaker that opens the paragraph right after
    one holding the previous statement, which has a speaker, continues that speaker. A
    paragraph with no statement in between breaks the chain: narration has taken over.
+3. **Topic person**: a quote that is a paragraph of its own, right after a paragraph with
+   no statement whose last sentence is about a named person ("Viguerie is upbeat about
+   Cruz's chances."), is that person's.
 
 A quote inside the same paragraph as someone else's statement is not continued (it may be
 a different voice, or a title), and a statement that names its speaker is never changed.
@@ -66,6 +69,8 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
                 and _within(out[-1], previous)
             ):
                 speaker = out[-1].speaker
+            elif previous is not None and st.kind == "direct" and _whole_paragraph(text, st):
+                speaker = _topic_person(doc, previous, out)
             if speaker is not None:
                 st = replace(st, speaker=speaker)
         out.append(st)
@@ -90,6 +95,32 @@ def _signed_after(text: str, end: int) -> Span | None:
     if m is None or len(line.split()) > 12:
         return None
     return Span.of(text, m.start("name"), m.end("name"))
+
+
+def _whole_paragraph(text: str, st: Statement) -> bool:
+    """Is the quote all its paragraph holds (nothing after it but marks and spaces)?"""
+    end = text.find("\n", st.content.end)
+    return not text[st.content.end : end if end >= 0 else len(text)].strip(" \t.,!?" + ALL_MARKS)
+
+
+def _topic_person(doc: Doc, paragraph: tuple[int, int], before: list[Statement]) -> Speaker | None:
+    """ "Viguerie is upbeat about Cruz's chances. / “Not only can Cruz win ...”": a quote
+    paragraph of its own after a paragraph about someone, with no statement between, is
+    that person's. Only a named person or a pronoun as the last sentence's main subject."""
+    if before and before[-1].content.end > paragraph[0]:
+        return None  # the paragraph holds a statement: rule 2 (or nothing) applies
+    span = doc.char_span(paragraph[0], paragraph[1], alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    last = list(span.sents)[-1]
+    root = last.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        (subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", ""))
+        or subject.lower_ in ("he", "she")
+    ):
+        return None
+    return Speaker(name=None, mention=mention_of(subject))
 
 
 def _mention(st: Statement) -> object | None:

@@ -235,7 +235,8 @@ def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
     tail = ctx.text[cue.end : nxt.open_at]
     if any(t.lemma_ in _CHAINING_CUES for t in _tokens_between(ctx, cue.end, nxt.open_at)):
         return False  # ", adding later, "...": the next quote has a cue of its own
-    return (len(tail) < _WINDOW and tail.rstrip()[-1:] in ",.:;") or tail.strip() == ""
+    # a long attribution ("said Jo Ray, a former adviser to ..., who ...") still ends here
+    return (len(tail) < 2 * _WINDOW and tail.rstrip()[-1:] in ",.:;") or tail.strip() == ""
 
 
 def with_speaker_from(direct: Statement, reported: Statement) -> Statement:
