@@ -199,3 +199,11 @@ def test_who_after_two_names_is_both() -> None:
         "senator lacks the experience needed for the job."
     )
     assert _names(text)[-1] == "Maria Garcia and David Miller"
+
+
+def test_mr_before_a_surname_is_not_the_woman_named_in_full() -> None:
+    text = (
+        "Maria Lopez opened the new library on Monday.\n\n"
+        "Mr. Lopez said that the city had paid for half of it."
+    )
+    assert _names(text)[-1] == "Lopez"

@@ -773,6 +773,9 @@ class _Builder:
             # "President Obama" is the Obama the article calls president, not his wife
             titled = [e for e in candidates if any(r.head == role.head for r in e.roles)]
             candidates = titled or candidates
+        gender = GENDER_HONORIFICS.get(honorific or "")
+        if gender and candidates and all(e.gender not in (gender, None) for e in candidates):
+            candidates = []  # "Mr. Obama" when only Michelle Obama is named in full
         if candidates:
             sent = self.index.sent_of[self.index.token_at(start)]
             entity = _pick(candidates, honorific, start, sent)

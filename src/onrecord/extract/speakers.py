@@ -381,7 +381,14 @@ class _Resolver:
             return None
         if root.ent_type_ == "NORP" and sum(t.dep_ != "det" for t in span) > 1:
             return None  # "the Wisconsin Republican": a description of someone (an epithet)
-        # NER missed this mention: look the bare name up among the article's entities.
+        # NER missed this mention: look the name up among the article's entities, by first
+        # and last name when it has both ("Ivanka Trump" is not the Trump named most)
+        given = [t for t in span if t.pos_ == "PROPN" and t.i < root.i]
+        if given:
+            first = given[0].lower_
+            for e in self.entities:
+                if e.type == "person" and e.surname == root.lower_ and first in e.first_names:
+                    return self._result_for(e, None)
         prev = self.doc[root.i - 1].lower_ if root.i else None
         sent = self.index.sent_of[root.i]
         entity = find_by_name(self.entities, root.text, mention.start, prev, sent)
