@@ -415,11 +415,23 @@ def _cut_clauses(words: list[Token], head: Token) -> list[Token]:
 def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     """The name inside an entity span, without "the", possessives, honorifics or junk.
 
-    A person's given name the recogniser left out ("Matdos" of "Matdos Santos") is taken in:
+    A party or nationality word the recogniser left out of an organisation ("Republican" of
+    "Republican National Committee") is taken in, and so is a person's given name
+    ("Matdos" of "Matdos Santos"):
     capitalised proper nouns right before a one-word span that modify it and are no title
     (a longer span already holds the given name: "Star Jo Ray" is a title, not a name).
     """
     toks = list(ent)
+    while ent.label_ == "ORG" and toks[0].i > 0:
+        before = ent.doc[toks[0].i - 1]  # "Republican" + "National Committee"
+        if not (
+            before.ent_type_ == "NORP"
+            and before.is_title
+            and before.dep_ in ("compound", "amod")
+            and before.head.i in range(ent.start, ent.end)
+        ):
+            break
+        toks.insert(0, before)
     while ent.label_ == "PERSON" and len(ent) == 1 and toks[0].i > 0:
         before = ent.doc[toks[0].i - 1]
         if not (
