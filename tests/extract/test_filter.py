@@ -306,3 +306,13 @@ def test_whom_the_words_were_about_is_not_what_was_said(text: str) -> None:
 def test_an_abstract_object_of_speech_stays() -> None:
     found = _found("Ivo Holm demanded equal pay for the dock workers.", scope="speech")
     assert [content for content, _, _ in found] == ["equal pay for the dock workers"]
+
+
+def test_a_title_case_headline_phrase_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Storm Over Harbour: Port Director Was Warned But Stayed Silent\n\n"
+        "The director was warned about the storm, a source said. The harbour was closed."
+    )
+    found = _run(text, scope="speech")
+    assert all(st.source != "headline" for st in found)
+    assert [st.speaker.name for st in found if st.speaker] == ["a source"]

@@ -59,9 +59,29 @@ def _looks_like_speaker(ctx: Context, start: int, end: int) -> bool:
         return False
     if any(t.pos_ == "VERB" for t in span):
         return False
-    return any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents) or (
+    looks_named = any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents) or (
         all(t.pos_ == "PROPN" for t in span) and len(words) <= 3
     )
+    return looks_named and _a_name_in_the_body(ctx.text, end, words[-1].strip(".,;"))
+
+
+def _a_name_in_the_body(text: str, after: int, word: str) -> bool:
+    """In a title-case headline every word looks like a name ("Stealth Over Health: ...").
+    There a real speaker's name is written in the body too, capitalised and never in lower
+    case ("Peskov" is; "Health" is not). A sentence-case headline, or one without a body,
+    is trusted as the tagger reads it."""
+    line_start = text.rfind("\n", 0, after) + 1
+    line_end = text.find("\n", after)
+    longer = [w for w in text[line_start:line_end].split() if len(w) > 3 and w[:1].isalpha()]
+    if len(longer) < 3 or sum(w[0].isupper() for w in longer) < 0.75 * len(longer):
+        return True
+    nl = line_end
+    body = text[nl:] if nl >= 0 else ""
+    if not body.strip() or len(word) < 3:
+        return True
+    if not re.search(r"\b" + re.escape(word) + r"\b", body):
+        return False
+    return re.search(r"\b" + re.escape(word.lower()) + r"\b", body) is None
 
 
 def find_headline(ctx: Context) -> list[Statement]:
