@@ -513,10 +513,15 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
         line = m.group().rstrip()
         if line.endswith((".", "!", "?", '"', "”", ":")):
             continue  # a sentence, whatever its names ("Donald Trump met Bernie Sanders.")
-        longer = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-        if len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.75 * len(longer):
+        if mostly_capitalised(line):
             out.append((m.start(), m.end()))
     return out
+
+
+def mostly_capitalised(line: str) -> bool:
+    """Three or more longer words, three in four of them capitalised: headline style."""
+    longer = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.75 * len(longer)
 
 
 _FURNITURE_LINE = re.compile(

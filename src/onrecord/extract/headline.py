@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from onrecord.extract.context import Context
 from onrecord.extract.cues import words
+from onrecord.extract.entities import mostly_capitalised
 from onrecord.extract.spans import trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -72,8 +73,7 @@ def _a_name_in_the_body(text: str, after: int, word: str) -> bool:
     is trusted as the tagger reads it."""
     line_start = text.rfind("\n", 0, after) + 1
     line_end = text.find("\n", after)
-    longer = [w for w in text[line_start:line_end].split() if len(w) > 3 and w[:1].isalpha()]
-    if len(longer) < 3 or sum(w[0].isupper() for w in longer) < 0.75 * len(longer):
+    if not mostly_capitalised(text[line_start:line_end]):
         return True
     nl = line_end
     body = text[nl:] if nl >= 0 else ""
