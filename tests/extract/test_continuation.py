@@ -107,3 +107,12 @@ def test_a_long_attribution_does_not_split_a_quote() -> None:
     )
     found = extract(Article(id="t", text=text))
     assert len(found) == 1 and len(found[0].fragments) == 2
+
+
+def test_a_quote_signed_by_a_bare_name_line() -> None:
+    text = (
+        "The deficit debate is back.\n\n"
+        '"I worry that we may see a return of balanced budgets as the campaign goes on."\n'
+        "David Miller, Center for Port Studies\n"
+    )
+    assert _speakers(text) == [("I worry that we may see ", "David Miller")]

@@ -15,8 +15,8 @@ Readers give such paragraphs to the speaker who was talking, and so does
 before speakers.py, handing the continued statement the *mention* of the speaker it
 continues (its name is then resolved like that mention's). The rules, in order:
 
-0. **Sign-off**: a quote whose next line is "- Jo Ray" or "— Jo Ray, on Twitter" is
-   signed by that name (pull quotes, newsletters).
+0. **Sign-off**: a quote whose next line is "- Jo Ray", "— Jo Ray, on Twitter" or a bare
+   "Jo Ray, Center for Port Studies" is signed by that name (pull quotes, newsletters).
 1. **Colon introducer**: a statement without a speaker that opens a paragraph right after
    a paragraph ending in a colon belongs to the subject of that paragraph's last clause
    ("The minister told the assembly:" -> "The minister"), or to the name before the colon
@@ -53,7 +53,7 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
     """The statements (text order) with speakerless paragraph openers attributed."""
     out: list[Statement] = []
     for st in statements:
-        signed = _signed_after(text, st.content.end) if _mention(st) is None else None
+        signed = _signed_after(doc, text, st) if _mention(st) is None else None
         if signed is not None:
             st = replace(st, speaker=Speaker(name=None, mention=signed))
         if _mention(st) is None and _opens_paragraph(text, st.content.start):
@@ -77,24 +77,35 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
     return out
 
 
+_BARE_SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})(?:,|$)")
 _SIGN_OFF = re.compile(r"[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
 
 
-def _signed_after(text: str, end: int) -> Span | None:
-    """A quote signed on the next line: "“...”" then "- Jo Ray, on Twitter" (pull quotes,
-    newsletters, quote boxes). Only the line right after the statement's own line counts."""
+def _signed_after(doc: Doc, text: str, st: Statement) -> Span | None:
+    """A quote signed on the next line: "“...”" then "- Jo Ray, on Twitter" or "Jo Ray,
+    Center for Port Studies" (pull quotes, newsletters, quote boxes). Only a direct quote,
+    alone on its line, and only the line right after it, short and without a verb."""
+    end = st.content.end
     line_end = text.find("\n", end)
-    if line_end < 0 or text[end:line_end].strip(" \t" + ALL_MARKS + ".,"):
+    if st.kind != "direct" or line_end < 0 or text[end:line_end].strip(" \t" + ALL_MARKS + ".,"):
         return None  # more words after the statement on its line: not a signed quote
     start = line_end
     while start < len(text) and text[start] in "\n \t":
         start += 1
-    m = _SIGN_OFF.match(text, start)
     next_end = text.find("\n", start)
     line = text[start : next_end if next_end >= 0 else len(text)]
-    if m is None or len(line.split()) > 12:
+    if len(line.split()) > 12:
         return None
-    return Span.of(text, m.start("name"), m.end("name"))
+    m = _SIGN_OFF.match(text, start)
+    if m is not None:
+        return Span.of(text, m.start("name"), m.end("name"))
+    m = _BARE_SIGNATURE.match(line)
+    span = doc.char_span(start, start + len(line), alignment_mode="contract") if m else None
+    if m is None or span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    if not any(t.ent_type_ == "PERSON" for t in span[: len(m.group("name").split()) + 1]):
+        return None  # "Dean Baker, Center for ..." is a person; "Read More" is not
+    return Span.of(text, start, start + len(m.group("name")))
 
 
 def _whole_paragraph(text: str, st: Statement) -> bool:
