@@ -207,3 +207,13 @@ def test_mr_before_a_surname_is_not_the_woman_named_in_full() -> None:
         "Mr. Lopez said that the city had paid for half of it."
     )
     assert _names(text)[-1] == "Lopez"
+
+
+def test_a_bare_surname_is_the_story_s_main_person() -> None:
+    text = (
+        "David Miller opened the harbour on Monday. Miller spoke for an hour. "
+        "Miller thanked the workers.\n\n"
+        "His brother, Freddy Miller, ran the port in the 1990s.\n\n"
+        "Mr. Miller said that the port would stay public."
+    )
+    assert _names(text)[-1] == "David Miller"

@@ -901,12 +901,20 @@ def find_by_name(
 def _pick(
     candidates: list[Entity], honorific: str | None, before: int, sent: int | None = None
 ) -> Entity:
-    """Among entities sharing a name: the honorific's gender first; then one named in this
-    or the previous sentence (``sent``); then the most mentioned; then the latest."""
+    """Among entities sharing a name: the honorific's gender first; then the story's main
+    person of that name when named at least twice as often as any other ("Mr. Trump" in a
+    story about him that mentions his brother); then one named in this or the previous
+    sentence (``sent``); then the most mentioned; then the latest."""
     gender = GENDER_HONORIFICS.get((honorific or "").lower())
     if gender:
         fitting = [e for e in candidates if e.gender in (gender, None)]
         candidates = fitting or candidates
+    counts = sorted(
+        ((sum(m.start < before for m in e.mentions), n) for n, e in enumerate(candidates)),
+        reverse=True,
+    )
+    if len(counts) > 1 and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
+        return candidates[counts[0][1]]
 
     def key(e: Entity) -> tuple[bool, int, int]:
         earlier = [m for m in e.mentions if m.start < before]
