@@ -217,3 +217,22 @@ def test_a_bare_surname_is_the_story_s_main_person() -> None:
         "Mr. Miller said that the port would stay public."
     )
     assert _names(text)[-1] == "David Miller"
+
+
+def test_the_person_named_in_the_headline_scores_higher_as_an_antecedent() -> None:
+    from onrecord.extract.nlp_setup import extraction_nlp
+    from onrecord.extract.speakers import W_HEADLINE, W_MENTION, _Resolver
+
+    body = "David Miller met Tom Brown on Monday.\n\nHe said the port would stay public."
+    scores = {}
+    for text in (body, "Miller defends the port plan\n" + body):
+        resolver = _Resolver(extraction_nlp()(text), Article(id="t", text=text), [])
+        he = text.rindex("He")
+        found: dict[str, float] = {}
+        for c in resolver._candidates(he, 0, "m"):
+            if c.entity is not None:
+                score = resolver._score(c, resolver.index.sent_of[-1], "m") or -1e9
+                found[c.entity.name] = max(found.get(c.entity.name, -1e9), score)
+        scores[text == body] = found["David Miller"] - found["Tom Brown"]
+    # the headline adds its bonus and one more mention (W_MENTION) to Miller
+    assert scores[False] - scores[True] == pytest.approx(W_HEADLINE + W_MENTION, abs=1e-6)

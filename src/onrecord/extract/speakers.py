@@ -175,6 +175,7 @@ W_UNNAMED = 10.0  # an unnamed noun ("the woman") is less likely than a name
 W_CURRENT_SPEAKER = 20.0  # the speaker of the statement just before
 W_OWN_CONTENT = 30.0  # lost inside the statement's own (reported, unquoted) content
 W_PASSING_BODY = 15.0  # lost by an organisation that is not a subject, for "they"
+W_HEADLINE = 10.0  # named in the headline (the article's first line)
 
 #: Right dependents that belong to an unnamed speaker's description ("a person familiar with
 #: the talks", "officials who ...") and how many tokens such a name may have.
@@ -256,6 +257,10 @@ class _Resolver:
         self.speaker_starts: set[int] = set()
         self.spoken: list[_Spoken] = []  # (mention start, entity or None), in text order
         self.own: tuple[tuple[int, int], ...] = ()  # pieces of the statement being resolved
+        first_line = self.index.text.find("\n")
+        headline = self.index.text[: max(first_line, 0)].rstrip()
+        # a first line that does not end a sentence is a headline (else there is none)
+        self.headline_end = first_line if headline and headline[-1] not in '.!?"”' else 0
         # unnamed speakers met so far: (mention start, head lemma, plural, name)
         self.unnamed: list[tuple[int, str, bool, str]] = []
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
@@ -876,6 +881,8 @@ class _Resolver:
             if m.honorific and GENDER_HONORIFICS.get(m.honorific) not in (None, want):
                 return None
         score += W_MENTION * min(len(e.mentions), 5)
+        if any(x.start < self.headline_end for x in e.mentions):
+            score += W_HEADLINE  # the story's subject, named in its headline
         return score + m.start * 1e-9
 
 
