@@ -236,3 +236,11 @@ def test_the_person_named_in_the_headline_scores_higher_as_an_antecedent() -> No
         scores[text == body] = found["David Miller"] - found["Tom Brown"]
     # the headline adds its bonus and one more mention (W_MENTION) to Miller
     assert scores[False] - scores[True] == pytest.approx(W_HEADLINE + W_MENTION, abs=1e-6)
+
+
+def test_an_office_epithet_is_not_someone_known_by_another_office() -> None:
+    text = (
+        "Foreign Minister David Miller arrived in Portvale on Monday for the talks.\n\n"
+        "The city was honoured to host them, the mayor said."
+    )
+    assert _names(text)[-1] != "David Miller"

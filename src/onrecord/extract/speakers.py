@@ -109,6 +109,13 @@ EPITHET_HEADS = words(
     "chancellor tycoon mogul frontrunner front-runner republican democrat"
 )
 
+#: Epithets that are offices one holds, not descriptions: the person found must not be
+#: known by another office ("the mayor" is not "Foreign Minister Holst").
+_OFFICES = words(
+    "president senator governor mayor secretary minister congressman lawmaker chairman "
+    "spokesman premier chancellor"
+)
+
 #: Verbs whose subject issued their object ("the institute published a study").
 _ISSUING_VERBS = words("publish release issue commission conduct produce run air post")
 
@@ -693,8 +700,9 @@ class _Resolver:
 
     def _by_epithet(self, role: Role, root: Token, span: SpacySpan) -> Entity | None:
         """ "The Republican nominee said": a definite title the article never gave anyone is
-        an epithet for the person in focus, found as "he"/"she" would be; unless someone
-        holds that title under a clashing nationality or party (then it is not them)."""
+        an epithet for the person in focus, found as "he"/"she" would be; unless they hold
+        that title under a clashing nationality or party, or the title is an office and the
+        article gave them another one (then it is not them)."""
         if _role_key(role) not in EPITHET_HEADS:
             return None
         gender = GENDERED_NOUNS.get(root.lemma_.lower())
@@ -703,6 +711,9 @@ class _Resolver:
         entity = best.entity if best else None
         if entity is None or entity.type != "person":
             return None
+        key = _role_key(role)
+        if key in _OFFICES and entity.roles and all(_role_key(r) != key for r in entity.roles):
+            return None  # "the mayor" is not the foreign minister the story was about
         want = _nationalities(role)
         for r in entity.roles:
             if (
