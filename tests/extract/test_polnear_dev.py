@@ -21,14 +21,14 @@ from onrecord.model import Article
 #: (metric, part) -> floor, per scope; each half a point under what was measured on
 #: 2026-12-03 (README "Extraction quality", docs/scope.md).
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # measured: P 89.6, F1 71.6, exact 51.3, attribution 61.4 / 51.8, canonical 75.6
+    # measured: P 89.6, F1 71.6, exact 51.3, attribution 61.4 / 51.7, canonical 75.5
     "speech": {
         ("content@0.3", "f1"): 71.1,
         ("content@0.3", "precision"): 89.1,
         ("exact", "f1"): 50.8,
         ("attribution_mention", "f1"): 60.9,
-        ("attribution_canonical", "f1"): 51.3,
-        ("canonical_accuracy", ""): 75.1,
+        ("attribution_canonical", "f1"): 51.2,
+        ("canonical_accuracy", ""): 75.0,
     },
     # measured: P 87.2, F1 77.0, exact 54.3, attribution 66.1 / 54.5, canonical 74.0
     "stance": {
@@ -39,10 +39,10 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("attribution_canonical", "f1"): 54.0,
         ("canonical_accuracy", ""): 73.5,
     },
-    # measured: F1 78.6, attribution (canonical) 54.3
+    # measured: F1 78.6, attribution (canonical) 54.2
     "all": {
         ("content@0.3", "f1"): 78.1,
-        ("attribution_canonical", "f1"): 53.8,
+        ("attribution_canonical", "f1"): 53.7,
     },
 }
 
