@@ -523,14 +523,7 @@ class _Resolver:
     def _entity_of(self, token: Token) -> _Result | None:
         """The speaker a name or a pronoun token stands for (a possessor, an issuer)."""
         if token.pos_ == "PRON":
-            low = token.lower_
-            want = (
-                "m" if low in MALE_PRONOUNS
-                else "f" if low in FEMALE_PRONOUNS
-                else "plural" if low in PLURAL_PRONOUNS
-                else "it" if low in NEUTER_PRONOUNS
-                else None
-            )  # fmt: skip
+            want = _pronoun_want(token.lower_)
             if want is None:
                 return None
             at = Span(token.idx, token.idx + len(token), token.text)
@@ -679,16 +672,12 @@ class _Resolver:
         key = _role_key(role)
         if key in _PARTY_WORDS:
             return None  # "Republican Donald Trump" does not make every "the Republican" him
-        want = _nationalities(role)
         best: tuple[float, Entity] | None = None
         for e in self.entities:
             if e.type != "person":
                 continue
             for r in e.roles:
-                if _role_key(r) != key:
-                    continue
-                have = _nationalities(r)
-                if want and have and not (want & have):
+                if _role_key(r) != key or _roles_clash(role, r):
                     continue
                 overlap = len(role.modifiers & r.modifiers)
                 before = [m.start for m in e.mentions if m.start < at]
@@ -703,7 +692,8 @@ class _Resolver:
         an epithet for the person in focus, found as "he"/"she" would be; unless they hold
         that title under a clashing nationality or party, or the title is an office and the
         article gave them another one (then it is not them)."""
-        if _role_key(role) not in EPITHET_HEADS:
+        key = _role_key(role)
+        if key not in EPITHET_HEADS:
             return None
         gender = GENDERED_NOUNS.get(root.lemma_.lower())
         at = Span(span.start_char, span.end_char, span.text)
@@ -711,18 +701,10 @@ class _Resolver:
         entity = best.entity if best else None
         if entity is None or entity.type != "person":
             return None
-        key = _role_key(role)
         if key in _OFFICES and entity.roles and all(_role_key(r) != key for r in entity.roles):
             return None  # "the mayor" is not the foreign minister the story was about
-        want = _nationalities(role)
-        for r in entity.roles:
-            if (
-                _role_key(r) == _role_key(role)
-                and want
-                and _nationalities(r)
-                and not (want & _nationalities(r))
-            ):
-                return None
+        if any(_role_key(r) == key and _roles_clash(role, r) for r in entity.roles):
+            return None
         return entity
 
     def _org_by_head(self, head: str, at: int) -> Entity | None:
@@ -747,14 +729,12 @@ class _Resolver:
         if low in FIRST_PERSON:
             author = self.article.byline or _signed_author(self.index.text)
             return _Result(author, "person")  # an op-ed's "I" is its author (rule 7)
-        if low in PERSON_PRONOUNS:
-            best = self._antecedent(mention, token, "m" if low in MALE_PRONOUNS else "f")
-        elif low in PLURAL_PRONOUNS:
-            best = self._antecedent(mention, token, "we" if low in FIRST_PLURAL else "plural")
-        elif low in NEUTER_PRONOUNS:
-            best = self._antecedent(mention, token, "it")
-        else:
+        want = _pronoun_want(low)
+        if want is None:
             return _Result(None, "unknown")
+        if want == "plural" and low in FIRST_PLURAL:
+            want = "we"  # "we" are people or a body (see _nominals)
+        best = self._antecedent(mention, token, want)
         if best is None:
             return _Result(None, "person" if low in PERSON_PRONOUNS else "unknown")
         if best.entity is not None:
@@ -895,6 +875,23 @@ class _Resolver:
         if any(x.start < self.headline_end for x in e.mentions):
             score += W_HEADLINE  # the story's subject, named in its headline
         return score + m.start * 1e-9
+
+
+def _pronoun_want(low: str) -> str | None:
+    """What a personal pronoun can refer to, as :meth:`_Resolver._antecedent` wants it."""
+    if low in MALE_PRONOUNS:
+        return "m"
+    if low in FEMALE_PRONOUNS:
+        return "f"
+    if low in PLURAL_PRONOUNS:
+        return "plural"
+    return "it" if low in NEUTER_PRONOUNS else None
+
+
+def _roles_clash(a: Role, b: Role) -> bool:
+    """Do two roles both say a nationality or party, and different ones?"""
+    mine, theirs = _nationalities(a), _nationalities(b)
+    return bool(mine and theirs and not (mine & theirs))
 
 
 def _signed_author(text: str) -> str | None:
