@@ -174,7 +174,7 @@ def _span_pieces(span: Any) -> tuple[Piece, ...]:
 
 def speaker_mention_right(gold: GoldStatement, pred: Statement) -> bool:
     """Mention right: overlaps a gold speaker span or has its words; no gold speaker = none."""
-    mention = pred.speaker.mention if pred.speaker else None
+    mention = pred.mention
     if not gold.speaker_spans and not gold.speaker_text:
         return mention is None
     if mention is None:

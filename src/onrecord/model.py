@@ -145,6 +145,11 @@ class Statement:
     source: str | None = None  # which extractor found it: "quote", "reported", "headline", ...
     act: str | None = None  # "speech" (said/written) or "stance" (believes, wants, shows)
 
+    @property
+    def mention(self) -> Span | None:
+        """The words that name the speaker at this statement, when the text has any."""
+        return self.speaker.mention if self.speaker else None
+
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The content as (start, end) pieces: the fragments, or the content span alone."""
         return self.fragments or ((self.content.start, self.content.end),)

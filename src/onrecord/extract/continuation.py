@@ -53,10 +53,10 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
     """The statements (text order) with speakerless paragraph openers attributed."""
     out: list[Statement] = []
     for st in statements:
-        signed = _signed_after(doc, text, st) if _mention(st) is None else None
+        signed = _signed_after(doc, text, st) if st.mention is None else None
         if signed is not None:
             st = replace(st, speaker=Speaker(name=None, mention=signed))
-        if _mention(st) is None and _opens_paragraph(text, st.content.start):
+        if st.mention is None and _opens_paragraph(text, st.content.start):
             previous = _previous_paragraph(text, st.content.start)
             speaker = None
             if previous is not None and text[previous[0] : previous[1]].rstrip().endswith(":"):
@@ -65,7 +65,7 @@ def continue_speakers(doc: Doc, text: str, statements: list[Statement]) -> list[
                 previous is not None
                 and st.kind == "direct"
                 and out
-                and _mention(out[-1]) is not None
+                and out[-1].mention is not None
                 and _within(out[-1], previous)
             ):
                 speaker = out[-1].speaker
@@ -134,10 +134,6 @@ def _topic_person(doc: Doc, paragraph: tuple[int, int], before: list[Statement])
     return Speaker(name=None, mention=mention_of(subject))
 
 
-def _mention(st: Statement) -> object | None:
-    return st.speaker.mention if st.speaker else None
-
-
 def _opens_paragraph(text: str, start: int) -> bool:
     """Only spaces and quotation marks between the line start and ``start``."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -166,7 +162,7 @@ def _within(st: Statement, paragraph: tuple[int, int]) -> bool:
 
 def _introducer(doc: Doc, text: str, paragraph: tuple[int, int]) -> Speaker | None:
     """The speaker a colon-ended paragraph introduces: its last clause's subject."""
-    colon_at = text.rstrip().rfind(":", paragraph[0], paragraph[1])
+    colon_at = text.rfind(":", paragraph[0], paragraph[1])
     span = doc.char_span(paragraph[0], colon_at, alignment_mode="contract")
     if span is None or not len(span) or len(span) > _MAX_INTRODUCER:
         return None

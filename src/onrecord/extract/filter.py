@@ -41,7 +41,7 @@ from onrecord.extract.cues import (
     words,
 )
 from onrecord.extract.entities import HUMAN_HEADS
-from onrecord.model import Span, Statement
+from onrecord.model import Statement
 
 Rule = Callable[[Context, Statement, Sequence[Statement]], bool]
 
@@ -128,7 +128,7 @@ def _line_at(text: str, offset: int) -> str:
 def unattributed_prose(ctx: Context, st: Statement, _: Sequence[Statement]) -> bool:
     """ "The Dow fell 1.2 percent to 33,100": neither a speaker nor a cue, and not words in
     quotation marks: nothing says that anyone said it."""
-    return st.source != "quote" and st.cue is None and _mention(st) is None
+    return st.source != "quote" and st.cue is None and st.mention is None
 
 
 # --- c. titles and scare quotes --------------------------------------------------------------
@@ -219,7 +219,7 @@ def rubric_label(ctx: Context, st: Statement, _: Sequence[Statement]) -> bool:
     colon is no speaker ("Peskov: ..." still is)."""
     if st.source not in ("headline", "transcript"):
         return False
-    mention = _mention(st)
+    mention = st.mention
     return mention is not None and is_rubric(mention.text)
 
 
@@ -412,10 +412,6 @@ def attribution_read_again(ctx: Context, st: Statement, statements: Sequence[Sta
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def _mention(st: Statement) -> Span | None:
-    return st.speaker.mention if st.speaker else None
 
 
 def _content_tokens(ctx: Context, st: Statement) -> list[Token]:

@@ -31,7 +31,7 @@ from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.reported import find_reported
 from onrecord.extract.speakers import resolve_speakers
 from onrecord.extract.transcript import apply_labels
-from onrecord.model import Article, Span, Statement
+from onrecord.model import Article, Statement
 
 #: A reported reading covering this share of a direct quote is the same statement.
 _SAME_STATEMENT = 0.6
@@ -128,13 +128,9 @@ def _merge_echoes(statements: list[Statement]) -> list[Statement]:
             out.append(st)
             continue
         first = out[by_text[key]]
-        if _mention(first) is None and _mention(st) is not None:
+        if first.mention is None and st.mention is not None:
             out[by_text[key]] = replace(first, speaker=st.speaker, cue=st.cue)
     return out
-
-
-def _mention(statement: Statement) -> Span | None:
-    return statement.speaker.mention if statement.speaker else None
 
 
 def _inside(offset: int, statement: Statement) -> bool:

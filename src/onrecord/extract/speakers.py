@@ -324,7 +324,7 @@ class _Resolver:
 
     def resolve(self, st: Statement) -> _Result:
         self.own = st.pieces()
-        mention = st.speaker.mention if st.speaker else None
+        mention = st.mention
         if mention is None or mention.end <= mention.start:
             name = st.speaker.name if st.speaker else None
             return _Result(name, st.speaker.type if st.speaker else "unknown")
@@ -997,7 +997,7 @@ def occasion_of(doc: Doc, index: DocIndex, st: Statement, prev_sentence: bool) -
     when ``prev_sentence``, in the sentence before the content ("During a press briefing, X
     was asked ... "quote," X said").
     """
-    anchor = st.cue or (st.speaker.mention if st.speaker else None)
+    anchor = st.cue or st.mention
     if anchor is None:
         return None
     pieces = st.pieces()
@@ -1059,7 +1059,7 @@ def resolve_speakers(doc: Doc, article: Article, statements: list[Statement]) ->
     for i in sorted(range(len(statements)), key=at):
         st = statements[i]
         res = resolver.resolve(st)
-        mention = st.speaker.mention if st.speaker else None
+        mention = st.mention
         if mention is not None and mention.text.lower() not in RELATIVE_PRONOUNS:
             # "X, who say ..." is embedded: it does not make X the one now speaking
             resolver.spoke(mention, res.entity)

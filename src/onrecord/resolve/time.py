@@ -614,7 +614,7 @@ def statement_when(
     """
     text = article.text if text is None else text
     base = Base.parse(article.published)
-    anchor = statement.cue or (statement.speaker.mention if statement.speaker else None)
+    anchor = statement.cue or statement.mention
     if anchor is None:
         return _publication_when(article.published)
     lo, hi = sentence_at(text, anchor.start)
