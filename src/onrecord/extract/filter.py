@@ -289,8 +289,7 @@ def _names_someone(ctx: Context, st: Statement) -> bool:
         if timeplace or child.dep_ in _ADJUNCT_DEPS:
             adjuncts.update(range(child.left_edge.i, child.right_edge.i + 1))
     core = [t for t in tokens if t.i not in adjuncts and not t.is_punct]
-    inside = {t.i for t in core}
-    heads = [t for t in core if t.head.i not in inside or t.head.i == t.i]
+    heads = _phrase_heads(core)
     return (
         bool(heads)
         and not any(t.pos_ in ("VERB", "AUX") for t in core)
@@ -348,10 +347,14 @@ def _noun_phrase_content(ctx: Context, st: Statement) -> bool:
 def _headed_by_noun(ctx: Context, st: Statement) -> bool:
     """Reported content headed by a noun or a preposition, quotes and clauses hung on it
     allowed: "a message seeking comment", 'the port as "a sleeping giant"'."""
-    tokens = _reported_tokens(ctx, st)
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    heads = _phrase_heads(_reported_tokens(ctx, st))
     return bool(heads) and not any(t.pos_ in ("VERB", "AUX") for t in heads)
+
+
+def _phrase_heads(tokens: list[Token]) -> list[Token]:
+    """The tokens whose syntactic head lies outside ``tokens``: what the phrase hangs on."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
 
 
 def _reported_tokens(ctx: Context, st: Statement) -> list[Token]:

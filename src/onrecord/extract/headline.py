@@ -75,8 +75,7 @@ def _a_name_in_the_body(text: str, after: int, word: str) -> bool:
     line_end = text.find("\n", after)
     if not mostly_capitalised(text[line_start:line_end]):
         return True
-    nl = line_end
-    body = text[nl:] if nl >= 0 else ""
+    body = text[line_end:] if line_end >= 0 else ""
     if not body.strip() or len(word) < 3:
         return True
     if not re.search(r"\b" + re.escape(word) + r"\b", body):
