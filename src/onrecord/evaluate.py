@@ -22,7 +22,7 @@ Definitions (also in the README; tests/extract/test_evaluate.py pins each on tin
 * **attribution (canonical) P/R/F1** (``attribution_canonical``), end to end: a pair matched at
   overlap 0.5 whose speaker *name* is right, see :func:`canonical_right`: the predicted
   ``speaker.name`` equals the gold ``speaker_canonical`` by :func:`canonical_key` (case,
-  accents, punctuation, possessive 's, a leading article and titles ignored, as
+  accents, punctuation, possessive 's, a leading "the" and titles ignored, as
   ``shared/spec/canonical-speakers.md`` says); a gold statement without a speaker wants a
   prediction without a name; a gold statement with a speaker but no canonical name (gold
   annotated only in part) falls back to the mention rule. Computed only when some gold
