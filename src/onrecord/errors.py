@@ -3,17 +3,70 @@
 Every error that reaches a user is an :class:`OnrecordError` whose message names the input
 (file, line, record) and the problem, so the CLI can print it on one line and go on with the
 other inputs. Code raises these with the helpers below rather than composing messages ad hoc.
+
+Names of inputs come from users and file systems and may hold anything: a newline in a file
+name would forge a second output line, an escape sequence would drive the terminal, and a
+name that is not valid UTF-8 (``os.fsdecode`` gives lone surrogates for its bytes) cannot be
+printed or stored at all. :func:`printable` is the one place that makes such a name safe to
+show; every message naming an input goes through it (``source`` below does so itself).
 """
 
 from __future__ import annotations
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable written as an escape, on one line.
+
+    Bytes of a file name that are not UTF-8 (``os.fsdecode``'s surrogates U+DC80-U+DCFF)
+    become ``\\xNN``, as ``ls -b`` shows them; newline, carriage return and tab become
+    ``\\n``, ``\\r``, ``\\t``; other control, format and separator characters and lone
+    surrogates become ``\\xNN``/``\\uNNNN``/``\\UNNNNNNNN``. A backslash is kept as it is, so
+    the function can be applied twice (a name, then the message holding it) with the same
+    result; the cost is that a name holding a literal ``\\n`` reads like one holding a
+    newline. The result is valid UTF-8, so it can be stored as well as printed.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable():
+            out.append(ch)
+            continue
+        code = ord(ch)
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x100:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
+
+
+def error_line(message: object) -> str:
+    """The line a command prints on stderr for an error: ``onrecord: error: MESSAGE``.
+
+    The whole message goes through :func:`printable`, not only the input's name: a message
+    may quote other user text (an output path, an option), and it must stay one line.
+    """
+    return f"onrecord: error: {printable(str(message))}"
+
 
 class OnrecordError(Exception):
-    """An error about user input or configuration, with a one-line message."""
+    """An error about user input or configuration, with a one-line message.
+
+    ``source`` is shown through :func:`printable`: it is often a file name, which may hold
+    control characters or undecodable bytes.
+    """
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
-        self.source = source
-        super().__init__(f"{source}: {message}" if source else message)
+        self.source = printable(source) if source is not None else None
+        super().__init__(f"{self.source}: {message}" if source else message)
 
 
 class InputError(OnrecordError):

@@ -117,3 +117,20 @@ def test_plain_text_title_keeps_angle_brackets() -> None:
     assert isinstance(entry, Article)
     assert entry.headline == "Inflation < 2% for first time, bank says"
     assert entry.outlet == "Rates & Co"
+
+
+def test_character_references_to_no_character_do_not_stop_the_run() -> None:
+    """feedparser raised on ``&#xD800;``, ``&#x110000;`` and ``&#99999999999;`` (out of the
+    reader, ending the whole ingest); they read as U+FFFD, as an HTML parser reads them."""
+    refs = ["&#xD800;", "&#55296;", "&#x110000;", "&#99999999999;", "&#" + "9" * 5000 + ";"]
+    for ref in refs:
+        rss = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+            f"<title>Bridge {ref} opens</title><description>The mayor said {ref} it would."
+            "</description></item></channel></rss>"
+        ).encode()
+        (article,) = read_bytes(rss, "odd.rss")
+        assert isinstance(article, Article), (ref, article)
+        assert article.text == "Bridge \ufffd opens\nThe mayor said \ufffd it would."
+    (article,) = read_bytes(rss.replace(ref.encode(), b"&#233;"), "fine.rss")
+    assert isinstance(article, Article) and article.text.startswith("Bridge \xe9 opens")

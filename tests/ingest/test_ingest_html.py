@@ -116,3 +116,21 @@ def test_helpers() -> None:
     assert declared_charset(b"<html><body>none</body></html>") is None
     assert fragment_text("<p>One &amp; two</p><p>Three<br>four</p>") == "One & two\nThree\nfour"
     assert fragment_text("plain   text") == "plain text"
+
+
+def test_html_nested_past_the_parsers_limit_says_so() -> None:
+    """libxml2 drops elements deeper than its limit (256) without raising; a page whose text
+    lies only down there is 'too deeply nested', not 'no article text found'."""
+    story = "<p>The mayor said on Monday that the bridge would reopen next week.</p>"
+    deep = "<html><body>" + "<div>" * 5000 + story + "</div>" * 5000 + "</body></html>"
+    error = only(read_bytes(deep.encode(), "deep.html"))
+    assert isinstance(error, InputError)
+    assert str(error) == (
+        "deep.html: HTML nested too deeply (the parser reads at most 256 levels); "
+        "no article text found above that depth"
+    )
+    empty = only(read_bytes(b"<html><body><div></div></body></html>", "empty.html"))
+    assert str(empty) == "empty.html: no article text found in the HTML"
+    shallow = "<html><body>" + "<div>" * 100 + story + "</div>" * 100 + "</body></html>"
+    article = only(read_bytes(shallow.encode(), "shallow.html"))
+    assert isinstance(article, Article) and "bridge would reopen" in article.text

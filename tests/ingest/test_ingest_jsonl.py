@@ -131,3 +131,35 @@ def test_gzipped_jsonl_and_truncation() -> None:
     assert isinstance(items[-1], InputError)
     assert "truncated gzip" in str(items[-1]) and str(items[-1]).startswith("docs.jsonl.gz:")
     assert all(isinstance(a, Article) for a in items[:-1])
+
+
+def test_a_lone_surrogate_is_that_lines_error(tmp_path: Path) -> None:
+    """JSON may spell ``\\ud800``, but UTF-8 cannot hold it: the line is refused when read,
+    naming the field and where, not when storing it fails and takes its batch along."""
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        '{"id": "a", "text": "Ek said \\ud800 that the port was safe."}',
+        '{"id": "b", "text": "x", "meta": {"notes": ["ok", "\\udfff"]}}',
+        '{"id": "c", "text": "The minister smiled \\ud83d\\ude00 and said nothing."}',  # a pair
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second, third = read_paths([path])
+    assert str(first) == (
+        f"{path}:1: 'text' has a lone surrogate \\ud800 at character 8 (not valid Unicode)"
+    )
+    assert str(second) == (
+        f"{path}:2: 'meta' has a lone surrogate \\udfff at character 0 (not valid Unicode)"
+    )
+    assert isinstance(third, Article) and "\U0001f600" in third.text
+
+
+def test_json_nested_thousands_deep_is_that_lines_error(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    deep = '{"id": "d", "text": "x", "m": ' + "[" * 5000 + "]" * 5000 + "}"
+    path.write_text(
+        deep + "\n" + json.dumps({"id": "e", "text": "Holm said so."}) + "\n", encoding="utf-8"
+    )
+    error, article = read_paths([path])
+    assert isinstance(error, InputError)
+    assert str(error).startswith(f"{path}:1: JSON nested too deeply (over about ")
+    assert isinstance(article, Article) and article.id == "e"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -181,3 +182,27 @@ def test_directory_link_cycle_is_not_followed(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert [a.source for a in read_paths([tmp_path])] == [str(tmp_path / "a.txt")]
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    """Its bytes are lone surrogates in Python: the source (stored, printed) shows them as
+    ``\\xNN``, as ``ls -b`` does, and the file is still read by its real name."""
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"b\xff.txt"), "wb") as fh:
+            fh.write(STORY.encode())
+    except OSError:
+        pytest.skip("file system refuses names that are not UTF-8")
+    (article,) = read_paths([tmp_path])
+    assert isinstance(article, Article)
+    assert article.source == f"{tmp_path}/b\\xff.txt"
+    article.source.encode("utf-8")  # storable
+
+
+def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "a\nb\x1b.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "c\t.txt").write_bytes(b"")
+    article, error = read_paths([tmp_path])
+    assert isinstance(article, Article) and article.source == f"{tmp_path}/a\\nb\\x1b.txt"
+    assert str(error) == f"{tmp_path}/c\\t.txt: empty file"
+    (missing,) = read_paths([tmp_path / "gone\r.txt"])
+    assert str(missing) == f"{tmp_path}/gone\\r.txt: no such file or directory"

@@ -134,8 +134,10 @@ def test_cli_limit_and_offset(
     assert [row.split(",")[0] for row in out.splitlines()[1:]] == ["2022-04-05"] and err == ""
     assert main([*args, "--limit", "0"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 6  # header and all five
-    assert main([*args, "--offset", "-1"]) == 2
-    assert "--offset -1: must be 0 or more" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:  # argparse's usage error, before any query
+        main([*args, "--offset", "-1"])
+    assert info.value.code == 2
+    assert "argument --offset: -1 must be at least 0" in capsys.readouterr().err
 
 
 def _article(doc_id: str, published: str, text: str, words: str) -> tuple[object, list[object]]:

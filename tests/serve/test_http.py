@@ -22,6 +22,7 @@ from onrecord.serve.cli import main
 from onrecord.serve.http import create_app
 
 TOKEN = "s3cret-token"
+TEST_HOSTS = ["testserver"]  # as in conftest.py: the Host header TestClient sends
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def writer(corpus_db: Path, tmp_path: Path) -> Iterator[TestClient]:
     """A client of a server with a token and a small body cap, over a copy of the corpus."""
     db = tmp_path / "w.db"
     shutil.copy(corpus_db, db)
-    with TestClient(create_app(db, TOKEN, max_body=4096)) as c:
+    with TestClient(create_app(db, TOKEN, max_body=4096, allowed_hosts=TEST_HOSTS)) as c:
         yield c
 
 
@@ -129,7 +130,7 @@ def test_newest_first_puts_unknown_years_last(tmp_path: Path) -> None:
                 Article(id=f"d{i}", text=text, outlet="X", published=date),
                 [Statement(kind="indirect", content=Span.of(text, 0, len(text)))],
             )
-    with TestClient(create_app(tmp_path / "d.db")) as c:
+    with TestClient(create_app(tmp_path / "d.db", allowed_hosts=TEST_HOSTS)) as c:
         newest = [s["published"] for s in items(c, "/api/statements?sort=-date")]
         assert newest == ["2023-01-02", "2022-07-07", "2021-05-01", "--06-01"]
         paged = [s["published"] for s in items(c, "/api/statements?sort=-date&limit=2&offset=2")]
@@ -400,22 +401,28 @@ def test_post_article_ingests_it(writer: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "status", "message"),
     [
-        (b"{not json", "not JSON"),
-        (b"[]", "expected a JSON object"),
-        (b"[1, 2]", "expected a JSON object"),
-        (json.dumps({"id": "x"}).encode(), "'text'"),
-        (json.dumps({"id": "x", "text": "  "}).encode(), "empty 'text'"),
-        (json.dumps({"id": "x", "text": "t", "published": "soon"}).encode(), "published"),
+        # The request cannot be read: 400.
+        (b"{not json", 400, "not JSON"),
+        (b"[]", 400, "expected a JSON object"),
+        (b"[1, 2]", 400, "expected a JSON object"),
+        # Read, but no document could be stored: 422, and `failed` says why.
+        (json.dumps({"id": "x"}).encode(), 422, "'text'"),
+        (json.dumps({"id": "x", "text": "  "}).encode(), 422, "empty 'text'"),
+        (json.dumps({"id": "x", "text": "t", "published": "soon"}).encode(), 422, "published"),
     ],
 )
-def test_post_article_bad_documents(writer: TestClient, body: bytes, message: str) -> None:
+def test_post_article_bad_documents(
+    writer: TestClient, body: bytes, status: int, message: str
+) -> None:
     r = writer.post(
         "/api/articles", content=body, headers={**auth(), "content-type": "application/json"}
     )
-    assert r.status_code == 400
+    assert r.status_code == status
     assert message in r.json()["error"]
+    if status == 422:
+        assert r.json()["articles"] == [] and message in r.json()["failed"][0]
 
 
 def test_upload_a_file(writer: TestClient) -> None:

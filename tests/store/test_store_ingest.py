@@ -219,3 +219,21 @@ def test_an_extractor_that_cannot_start_stops_the_ingest(
     monkeypatch.setattr(pipeline, "extraction_nlp", no_model)
     with pytest.raises(OSError, match="not installed"):
         core.ingest([write_corpus(tmp_path / "c.jsonl", 2)], db=tmp_path / "r.db")
+
+
+def test_an_article_utf8_cannot_hold_fails_alone(tmp_path: Path) -> None:
+    """A lone surrogate from any reader (or an API caller) once failed on hashing or storing
+    and took its whole batch along; it is refused before, the batch is stored."""
+    articles = [
+        Article(id="ok1", text="The mayor said the bridge would reopen."),
+        Article(id="bad", text="The mayor said \ud800 it would.", source="api"),
+        Article(id="ok2", text="The minister said talks would resume.", meta={"n": "\udcff"}),
+        Article(id="ok3", text="The minister said talks would resume on Friday."),
+    ]
+    with Store(tmp_path / "r.db", create=True) as store:
+        report = core.ingest_articles(articles, store, batch_size=10)
+        assert [str(e) for e in report.failed] == [
+            "api: 'text' has a lone surrogate \\ud800 at character 15 (not valid Unicode)",
+            "article 'ok2': 'meta' has a lone surrogate \\udcff at character 0 (not valid Unicode)",
+        ]
+        assert sorted(a.doc_id for a in store.articles()) == ["ok1", "ok3"]

@@ -16,12 +16,14 @@ article again is a no-op, rerunning the same command completes the rest.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib
 import json
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -32,6 +34,7 @@ from onrecord.errors import InputError, StoreError, UsageError
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.pipeline import extract_many
 from onrecord.model import Article, Statement
+from onrecord.outfiles import atomic_folder, atomic_text, refuse_same_file
 from onrecord.store.db import (
     ArticleRow,
     SpeakerRow,
@@ -204,12 +207,19 @@ def ingest_articles(
     (readers keep reading the database meanwhile); each batch of ``batch_size`` articles is
     then stored in one transaction together with the registry update for it.
     """
+    from onrecord.ingest.jsonl import surrogate_error
+
     if batch_size < 1:
         raise UsageError(f"--batch-size {batch_size}: must be at least 1")
     rep = report or IngestReport()
 
     def articles_only() -> Iterator[Article]:
         for item in items:
+            if isinstance(item, Article):
+                # An article UTF-8 cannot encode fails on hashing or storing, and a failed
+                # store rolls back its whole batch: refuse it here, whoever made it.
+                fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+                item = surrogate_error(fields, item.source or f"article {item.id!r}") or item
             if isinstance(item, InputError):
                 rep.failed.append(item)
                 continue
@@ -436,22 +446,42 @@ def export(
     """
     flt = filters or StatementFilter()
     with Using(db) as store:
+        if isinstance(output, str | os.PathLike):
+            # The database is this command's input: "-o onrecord.db" must not overwrite it.
+            refuse_same_file(output, [store.path], what="--output", role="the database")
         if fmt == "parquet":
             if output is None or not isinstance(output, str | os.PathLike):
                 raise UsageError("export --format parquet needs --output FOLDER")
-            from onrecord.store.parquet import export_parquet
-
-            counts_ = export_parquet(store, Path(output), flt)
-            return ExportReport(counts_.articles, counts_.statements, counts_.speakers)
+            return _export_parquet(store, Path(output), flt)
         if fmt not in ("jsonl", "csv"):
             raise UsageError(f"export format {fmt!r}: expected jsonl, csv or parquet")
         if isinstance(output, str | os.PathLike):
             target = Path(output)
             if target.is_dir():
                 raise UsageError(f"{target}: is a folder; give a file name for --output")
-            with target.open("w", encoding="utf-8", newline="") as fh:
+            with ExitStack() as stack:
+                try:
+                    fh = stack.enter_context(atomic_text(target, newline=""))
+                except OSError as exc:
+                    raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
                 return _export_stream(store, fmt, fh, flt)
         return _export_stream(store, fmt, output or sys.stdout, flt)
+
+
+def _export_parquet(store: Store, target: Path, flt: StatementFilter) -> ExportReport:
+    """The Parquet tables written into a temporary folder that becomes ``target`` at the end,
+    so an interrupted export leaves no half folder looking like a finished one."""
+    from onrecord.store.parquet import export_parquet
+
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(f"{target}: output folder exists and is not empty")
+    with ExitStack() as stack:
+        try:
+            folder = stack.enter_context(atomic_folder(target))
+        except OSError as exc:
+            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+        counts_ = export_parquet(store, folder, flt)
+    return ExportReport(counts_.articles, counts_.statements, counts_.speakers)
 
 
 def _export_stream(

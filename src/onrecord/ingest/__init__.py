@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from onrecord.errors import InputError
+from onrecord.errors import InputError, printable
 from onrecord.ingest.detect import ARTICLE_SUFFIXES, FORMATS, SNIFF_BYTES, Format, is_gzip, sniff
 from onrecord.ingest.jsonl import parse_document, read_jsonl
 from onrecord.ingest.meta import NO_HINTS, Hints
@@ -109,7 +109,11 @@ def _is_article_name(name: str) -> bool:
 
 
 def _read_file(path: Path, hints: Hints, max_bytes: int) -> Iterator[Item]:
-    source = str(path)
+    # The name is the article's stored ``source`` and is printed in messages: a name that is
+    # not UTF-8 could be neither (its bytes are lone surrogates here), and one with a newline
+    # would forge output lines, so both use the escaped form; the file itself is opened by
+    # its real ``path``.
+    source = printable(str(path))
     try:
         handle = path.open("rb")
         size = path.stat().st_size

@@ -27,6 +27,27 @@ from onrecord.model import Article
 
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']""")
 _AS_UTF8 = {"content-type": "application/xml; charset=utf-8"}
+#: A numeric character reference, decimal or hexadecimal.
+_CHARREF = re.compile(r"&#([xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _valid_charref(m: re.Match[str]) -> str:
+    """A character reference, or ``&#xFFFD;`` when it names no Unicode character.
+
+    feedparser turns ``&#xD800;`` (a lone surrogate), ``&#x110000;`` (past Unicode) and
+    ``&#99999999999;`` into exceptions that escape it and once ended the whole ingest run;
+    U+FFFD is what an HTML parser makes of them (lxml does so for pages), so a feed reads
+    like a page would.
+    """
+    ref = m.group(1)
+    hexadecimal = ref[0] in "xX"
+    digits = (ref[1:] if hexadecimal else ref).lstrip("0") or "0"
+    if len(digits) > 8:  # past U+10FFFF either way; int() of a huge one would refuse too
+        return "&#xFFFD;"
+    code = int(digits, 16) if hexadecimal else int(digits)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "&#xFFFD;"
+    return m.group()
 
 
 def read_feed(data: bytes, source: str, hints: Hints) -> Iterator[Article | InputError]:
@@ -37,7 +58,14 @@ def read_feed(data: bytes, source: str, hints: Hints) -> Iterator[Article | Inpu
     except InputError as exc:
         yield exc
         return
-    parsed = feedparser.parse(io.BytesIO(decoded.text.encode("utf-8")), response_headers=_AS_UTF8)
+    markup = _CHARREF.sub(_valid_charref, decoded.text)
+    try:
+        parsed = feedparser.parse(io.BytesIO(markup.encode("utf-8")), response_headers=_AS_UTF8)
+    except (ValueError, OverflowError, RecursionError) as exc:  # UnicodeError is a ValueError
+        # feedparser's own failures on hostile markup, not the feed's well-formedness errors
+        # (those come back in ``bozo_exception``); the feed fails, the other inputs go on.
+        yield InputError(f"feed could not be parsed ({type(exc).__name__}: {exc})", source=source)
+        return
     broken = _xml_error(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not parsed.entries:
         reason = f"malformed feed XML ({broken})" if broken else "no feed entries found"

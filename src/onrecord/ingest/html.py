@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -123,11 +124,34 @@ def fragment_text(markup: str) -> str:
     return element_text(root)
 
 
-def _page_tree(markup: str) -> Any | None:
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """The page's tree (None when unparseable) and the parser's depth limit if it hit it.
+
+    libxml2 stops descending at a fixed depth (256 levels without ``XML_PARSE_HUGE``) and
+    drops what lies deeper without raising; only its error log says so. Keeping that here
+    lets a page whose text was all below the limit be reported as too deeply nested rather
+    than as having no article text.
+    """
+
+    tree: Any | None
+    depth_limit: str | None
+
+
+_DEPTH_ERROR = re.compile(r"excessive depth in document: (\d+)", re.IGNORECASE)
+
+
+def _page_tree(markup: str) -> _Parsed:
+    parser = lxml.html.HTMLParser()  # its own parser, for its own error log
     try:
-        return lxml.html.document_fromstring(markup)
+        tree = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        tree = None
+    for entry in parser.error_log:
+        m = _DEPTH_ERROR.search(entry.message)
+        if m:
+            return _Parsed(tree, m.group(1))
+    return _Parsed(tree, None)
 
 
 def _page_meta(tree: Any | None) -> dict[str, str]:
@@ -181,11 +205,18 @@ def read_html(
     decoded = decode(data, source, declared or declared_charset(data))
     markup = _XML_DECL.sub("", decoded.text, count=1)
     doc = _extract(markup, url)
-    tree = _page_tree(markup)
+    parsed = _page_tree(markup)
+    tree = parsed.tree
     page = _page_meta(tree)
     body = (doc.text or "").strip() if doc is not None else ""
     if not body and tree is not None:
         body = element_text(tree.body) if tree.find("body") is not None else ""
+    if not body and parsed.depth_limit:
+        raise InputError(
+            f"HTML nested too deeply (the parser reads at most {parsed.depth_limit} levels); "
+            "no article text found above that depth",
+            source=source,
+        )
     if not body:
         raise InputError("no article text found in the HTML", source=source)
     headline = (doc.title if doc is not None and doc.title else page.get("title")) or None

@@ -10,6 +10,8 @@ are read with a length cap so one runaway line cannot exhaust memory.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -31,6 +33,45 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 _CONSUMED = frozenset(
     ["id", "text", "published", "lang", "language", *(k for ks in _FIELDS.values() for k in ks)]
 )
+#: A UTF-16 surrogate on its own: JSON may spell one (``"\ud800"``) but it is no character,
+#: and UTF-8 (the database, every output) cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(obj: Any) -> tuple[str, str, int] | None:
+    """The first lone surrogate in a decoded JSON value: ``(key, escape, index)``, or None.
+
+    ``key`` is the top-level key holding it (the whole value's path would not help a user
+    more), ``escape`` the surrogate as JSON writes it, ``index`` its character offset in that
+    string. The walk is iterative: a value nested as deep as ``json.loads`` allows must not
+    overflow the stack here either.
+    """
+    todo: list[tuple[str, Any]] = [("", obj)]
+    while todo:
+        key, value = todo.pop()
+        if isinstance(value, str):
+            m = _SURROGATE.search(value)
+            if m:
+                return key, f"\\u{ord(m.group()):04x}", m.start()
+        elif isinstance(value, dict):
+            for k, v in reversed(value.items()):
+                todo.append((key or str(k), v))
+                todo.append((key or str(k), k))
+        elif isinstance(value, list):
+            todo.extend((key, v) for v in reversed(value))
+    return None
+
+
+def surrogate_error(obj: Any, source: str) -> InputError | None:
+    """The InputError for a value holding a lone surrogate (see :func:`lone_surrogate`)."""
+    bad = lone_surrogate(obj)
+    if bad is None:
+        return None
+    key, escape, index = bad
+    return InputError(
+        f"{key!r} has a lone surrogate {escape} at character {index} (not valid Unicode)",
+        source=source,
+    )
 
 
 def parse_document(
@@ -38,9 +79,16 @@ def parse_document(
 ) -> Article:
     """One documents-JSONL object -> Article; raises InputError naming ``source``.
 
+    A value holding a lone surrogate is refused here, before anything else: UTF-8 cannot
+    encode it, so it would otherwise fail only when the article is stored or written, taking
+    its batch (or the whole ``extract`` run) with it.
+
     ``empty_text``: a blank ``text`` is read (``onrecord extract`` answers every document,
     with no statements for this one) instead of refused (ingest has nothing to store).
     """
+    bad = surrogate_error(obj, source)
+    if bad is not None:
+        raise bad
     doc_id, text = obj.get("id"), obj.get("text")
     if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
         raise InputError("missing or invalid 'id' (a string is required)", source=source)
@@ -155,6 +203,11 @@ def load_object(raw: bytes, where: str) -> dict[str, Any]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where) from None
+    except RecursionError:
+        # The decoder recurses once per level of nesting; a hostile line nests thousands deep.
+        raise InputError(
+            f"JSON nested too deeply (over about {sys.getrecursionlimit()} levels)", source=where
+        ) from None
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", source=where)
     return obj

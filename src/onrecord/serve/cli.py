@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from onrecord import __version__
-from onrecord.errors import OnrecordError, UsageError
+from onrecord.errors import OnrecordError, UsageError, error_line
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -68,10 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
-        print(f"onrecord: error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_USAGE
     except OnrecordError as exc:
-        print(f"onrecord: error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("onrecord: interrupted", file=sys.stderr)

@@ -16,8 +16,9 @@ import sys
 from typing import Any
 
 from onrecord.api import core
-from onrecord.errors import UsageError
+from onrecord.errors import UsageError, error_line, printable
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
+from onrecord.serve.bounds import count_arg
 from onrecord.serve.output import Column, add_format_argument, emit
 from onrecord.serve.progress import ProgressBar
 from onrecord.store.db import ArticleRow, StatementFilter, StoredStatement
@@ -75,14 +76,8 @@ def _add_filters(p: argparse.ArgumentParser, *, speaker: bool = True) -> None:
     )
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
-    return n
+#: ``--limit`` and ``--batch-size``: whole numbers from 1 up to what the store can take.
+_positive = count_arg(minimum=1)
 
 
 def register(subparsers: Any) -> None:
@@ -200,7 +195,7 @@ def speakers_subcommands(subparsers: Any) -> Any:
 
 
 def _err(message: str) -> None:
-    print(f"onrecord: error: {message}", file=sys.stderr)
+    print(error_line(message), file=sys.stderr)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -281,7 +276,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(
             f"onrecord: exported {report.articles} articles, {report.statements} statements"
             + (f", {report.speakers} speakers" if args.format == "parquet" else "")
-            + f" to {output}",
+            + f" to {printable(output)}",
             file=sys.stderr,
         )
     return 0

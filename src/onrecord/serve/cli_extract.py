@@ -2,7 +2,8 @@
 
 ``extract`` reads documents JSONL (stdin by default) and writes one statements line per valid
 input line, in order (``shared/spec/statements.md``). A bad line is reported on stderr with its
-line number and skipped; the others are still processed and the exit code is 1.
+line number and skipped; the others are still processed and the exit code is 1. An output file
+is refused when it is the input, and written through a temporary file (:mod:`onrecord.outfiles`).
 
 ``eval`` scores predictions against a gold file (definitions in :mod:`onrecord.evaluate`):
 by default it runs the extractor on the gold documents, with ``--pred`` it reads an earlier
@@ -21,12 +22,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
-from onrecord.errors import InputError, UsageError
+from onrecord.errors import InputError, UsageError, error_line
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
 from onrecord.ingest import DEFAULT_MAX_BYTES
 from onrecord.ingest.jsonl import read_documents
 from onrecord.model import Article, Statement, statements_to_json
+from onrecord.outfiles import atomic_text, refuse_same_file
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
@@ -38,7 +40,12 @@ def register(subparsers: Any) -> None:
         description="Read documents JSONL ({id, text, ...} a line) and write statements JSONL.",
     )
     p.add_argument("input", nargs="?", default="-", help="documents JSONL (default: stdin)")
-    p.add_argument("-o", "--output", default="-", help="statements JSONL (default: stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        help="statements JSONL (default: stdout); complete or not at all, never the input",
+    )
     _add_engine_options(p)
     p.set_defaults(func=run_extract)
 
@@ -102,25 +109,35 @@ def _extract_many(
     return extract_many(articles, args.batch_size, model=args.model, scope=args.scope)
 
 
+def _open_out(path: str, input_path: str, stack: ExitStack) -> IO[str]:
+    """The output stream: stdout, or ``path`` written through a temporary file.
+
+    Refused when ``path`` is the input (opening it for writing used to truncate the input
+    before a line was read); the temporary file replaces ``path`` only once every line is
+    written, so an interrupted run leaves an earlier output whole.
+    """
+    if path == "-":
+        return sys.stdout
+    refuse_same_file(path, [input_path], what="--output")
+    try:
+        return stack.enter_context(atomic_text(path))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def run_extract(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.input == "-" else args.input
     failed = 0
     with ExitStack() as stack:
         fin = _open_in(args.input, stack)
-        if args.output == "-":
-            fout: IO[str] = sys.stdout
-        else:
-            try:
-                fout = stack.enter_context(open(args.output, "w", encoding="utf-8"))
-            except OSError as exc:
-                raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+        fout = _open_out(args.output, args.input, stack)
 
         def articles() -> Iterator[Article]:
             nonlocal failed
             for _, item in _documents(fin, name):
                 if isinstance(item, InputError):
                     failed += 1
-                    print(f"onrecord: error: {item}", file=sys.stderr)
+                    print(error_line(item), file=sys.stderr)
                     continue
                 yield item[0]
 

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from onrecord.api import record
+from onrecord.serve.bounds import count_arg
 from onrecord.serve.cli_core import speakers_subcommands
 from onrecord.serve.output import Column, add_format_argument, emit
 
@@ -120,12 +121,15 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--limit",
-        type=int,
+        type=count_arg(minimum=0),
         default=DEFAULT_TIMELINE_LIMIT,
         help=f"at most this many lines (default: {DEFAULT_TIMELINE_LIMIT}; 0 for all)",
     )
     p.add_argument(
-        "--offset", type=int, default=0, help="skip this many lines first (the next page)"
+        "--offset",
+        type=count_arg(minimum=0),
+        default=0,
+        help="skip this many lines first (the next page)",
     )
     _add_db(p)
     add_format_argument(p)
@@ -137,7 +141,9 @@ def register(subparsers: Any) -> None:
         description="Everything the record holds on one speaker (person or organisation).",
     )
     p.add_argument("name", help="full name, surname, alias or registry id")
-    p.add_argument("--latest", type=int, default=10, help="how many latest statements")
+    p.add_argument(
+        "--latest", type=count_arg(minimum=0), default=10, help="how many latest statements"
+    )
     _add_db(p)
     add_format_argument(p)
     p.set_defaults(func=run_speaker)

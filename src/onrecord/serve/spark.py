@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from onrecord.errors import InputError, OnrecordError, UsageError
+from onrecord.errors import InputError, OnrecordError, UsageError, error_line, printable
 from onrecord.extract.cues import SCOPES
 from onrecord.model import Article, Statement
 from onrecord.store.parquet_import import ERRORS_TABLE, input_order
@@ -616,12 +616,13 @@ def run(args: argparse.Namespace) -> JobResult:
     c = result.counts
     print(
         f"onrecord: {c.get('articles', 0)} articles, {c.get('statements', 0)} statements, "
-        f"{c.get('speakers', 0)} speakers in {result.seconds:.1f}s -> {config.output}",
+        f"{c.get('speakers', 0)} speakers in {result.seconds:.1f}s -> {printable(config.output)}",
         file=sys.stderr,
     )
     if c.get(ERRORS_TABLE):
         print(
-            f"onrecord: {c[ERRORS_TABLE]} records failed; see {config.output.rstrip('/')}/errors",
+            f"onrecord: {c[ERRORS_TABLE]} records failed; "
+            f"see {printable(config.output.rstrip('/'))}/errors",
             file=sys.stderr,
         )
     return result
@@ -642,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         run(args)
     except OnrecordError as exc:
-        print(f"onrecord: error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return 2
     return 0
 

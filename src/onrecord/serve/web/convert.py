@@ -6,8 +6,9 @@ web UI never builds URLs from data itself and API clients can follow them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from onrecord.store.db import ArticleRow, SpeakerRow, StoredStatement
 
@@ -15,6 +16,34 @@ from onrecord.store.db import ArticleRow, SpeakerRow, StoredStatement
 def path_part(value: str) -> str:
     """One URL path segment: everything escaped, slashes included."""
     return quote(value, safe="")
+
+
+#: What a browser drops from a URL before reading it (WHATWG URL parsing): C0 controls and
+#: spaces at either end, tabs and newlines anywhere ("java\tscript:" is "javascript:").
+_URL_EDGES = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_URL_INNER = re.compile(r"[\t\n\r]")
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address with a host, else None: the one test a URL from
+    an article passes before it becomes a link.
+
+    Article URLs come from the documents (untrusted): ``javascript:``, ``data:`` and their
+    like would run or show whatever the document chose when clicked; only the CSP stopped
+    them. The test reads the URL the way a browser would (edge controls and spaces dropped,
+    tabs and newlines removed, scheme in any case) and answers that cleaned form, so what
+    was checked is exactly what the link holds.
+    """
+    if not url:
+        return None
+    cleaned = _URL_INNER.sub("", _URL_EDGES.sub("", url))
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return cleaned
 
 
 def speaker_ref(person_id: str | None, name: str | None) -> str | None:
@@ -54,6 +83,8 @@ def article_json(
     out["links"] = {
         "page": f"/articles/{path_part(row.id)}",
         "api": f"/api/articles/{path_part(row.id)}",
+        # The publisher's page, when the article's url is a web address (see web_url).
+        "original": web_url(row.url),
     }
     if statements is not None:
         out["statements"] = [statement_json(s) for s in statements]

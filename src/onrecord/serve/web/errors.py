@@ -5,6 +5,11 @@ Mapping: UsageError and InputError (a bad search string, date, id, document) -> 
 StoreError (the database cannot be read) -> 503; validation of query parameters -> 400 naming
 the parameter; PayloadTooLarge -> 413; anything unexpected -> 500 with a generic message (the
 detail goes to the server log, not to the client).
+
+No answer names a file of the server's: the database's path says where the server keeps its
+data (and whose home it is in), which is no business of a client's, so store errors are
+answered without their source and the database path is written "the database" wherever it
+would appear; the log keeps the full message.
 """
 
 from __future__ import annotations
@@ -63,11 +68,29 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 async def _onrecord_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, OnrecordError)
     if isinstance(exc, StoreError):
         log.error("store error on %s: %s", request.url.path, exc)
-        return error_response(request, 503, str(exc))
+        return error_response(request, 503, public_message(request, exc, server_source=True))
     status = 400 if isinstance(exc, UsageError | InputError) else 422
-    return error_response(request, status, str(exc))
+    return error_response(request, status, public_message(request, exc))
+
+
+def public_message(request: Request, exc: OnrecordError, *, server_source: bool = False) -> str:
+    """``exc``'s message for a client, naming no file of the server's.
+
+    ``server_source``: the error's source is a server file (a store error's is the database
+    or a migration), shown as "the database". The database's path is replaced wherever else
+    it appears, too.
+    """
+    message = str(exc)
+    if server_source and exc.source and message.startswith(f"{exc.source}: "):
+        message = "the database: " + message[len(exc.source) + 2 :]
+    pool = getattr(request.app.state, "pool", None)
+    if pool is not None:
+        for path in dict.fromkeys((str(pool.path.resolve()), str(pool.path))):
+            message = message.replace(path, "the database")
+    return message
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from onrecord.model import KINDS
 from onrecord.resolve.links import word_diff
+from onrecord.serve.bounds import MAX_COUNT, MAX_TEXT
 from onrecord.serve.web import convert, queries
 from onrecord.serve.web.api import PageDep, speaker_detail
 from onrecord.serve.web.deps import StoreDep
@@ -50,6 +51,8 @@ def docs_page(request: Request) -> HTMLResponse:
         request,
         "docs.html",
         max_limit=MAX_LIMIT,
+        max_count=MAX_COUNT,
+        max_text=MAX_TEXT,
         count_cap=queries.COUNT_CAP,
         rank_window=queries.RANK_WINDOW,
     )

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
+from onrecord.serve.bounds import MAX_COUNT
+
 MAX_LIMIT = 500
 
 
@@ -26,12 +28,17 @@ class Page:
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 20,
-    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_COUNT, description="items to skip")] = 0,
     page: Annotated[
-        int | None, Query(ge=1, description="1-based page number (instead of offset)")
+        int | None,
+        Query(ge=1, le=MAX_COUNT, description="1-based page number (instead of offset)"),
     ] = None,
 ) -> Page:
-    """FastAPI dependency: ``page`` wins over ``offset`` when both are given."""
+    """FastAPI dependency: ``page`` wins over ``offset`` when both are given.
+
+    Both are bounded (:data:`~onrecord.serve.bounds.MAX_COUNT`): past 2**63 the store's
+    SQLite integers overflow, and a 400 naming the parameter says more than a 500.
+    """
     return Page(limit, (page - 1) * limit if page is not None else offset)
 
 

@@ -66,7 +66,8 @@ def find_statements(store: Store, flt: StatementFilter, page: Page, sort: Sort) 
 def statement_by_key(store: Store, key: str) -> StoredStatement | None:
     """A statement by its stable key ``<article id>:<position>`` (None when absent)."""
     article_id, sep, position = key.rpartition(":")
-    if not sep or not position.isdigit() or not article_id:
+    # ASCII digits only: str.isdigit() is true of "²", which int() refuses (was a 500).
+    if not sep or not (position.isascii() and position.isdigit()) or not article_id:
         return None
     for row in store.article_statements(article_id):
         if row.position == int(position):

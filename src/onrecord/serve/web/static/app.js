@@ -27,11 +27,20 @@ const onrecord = (() => {
     return node;
   }
 
-  /** A link whose href comes from our own API (always a same-site path). */
+  /**
+   * A link whose href comes from our own API: only a same-site path ("/x", not "//host" or
+   * "/\\host", which browsers read as another site) without spaces or controls (browsers drop
+   * tabs and newlines, so "/\t/host" is "//host") becomes an href; anything else leaves the
+   * text without a link, so no URL from data can run script or leave the site.
+   */
   function link(href, className, text) {
     const a = el("a", className, text);
-    if (typeof href === "string" && href.startsWith("/")) a.setAttribute("href", href);
+    if (isSitePath(href)) a.setAttribute("href", href);
     return a;
+  }
+
+  function isSitePath(href) {
+    return typeof href === "string" && /^\/(?![\/\\])/.test(href) && !/[\x00-\x20]/.test(href);
   }
 
   /** The day part of a reduced-precision ISO date ("2022-03-21T12:47+03:00" -> "2022-03-21"). */
