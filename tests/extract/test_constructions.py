@@ -296,3 +296,34 @@ def test_wire_dateline_is_not_the_speaker() -> None:
     assert [s.speaker.mention.text for s in found if s.speaker and s.speaker.mention] == [
         "Maria Lopez"
     ]
+
+
+def test_a_title_inside_the_attribution_does_not_end_the_quote() -> None:
+    text = '"We will fight," Lind said on "Morning Radio." "But we will not give up the harbour."'
+    kind, pieces, mention, _ = _one(text)
+    assert (kind, mention) == ("direct", "Lind")
+    assert pieces == ["We will fight,", "But we will not give up the harbour."]
+
+
+def test_a_question_pressed_is_attributed() -> None:
+    text = '"Would you close the harbour?" Holm pressed.'
+    assert _one(text)[2] == "Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "POLLS WERE NOT WRONG, JUST EARLY - Ana Lind and Omar Haddad: "
+            "\u201cThe late shift in the vote explains the miss.\u201d",
+            "Ana Lind and Omar Haddad",
+        ),
+        (
+            "What it means for the autumn - More from Haddad: "
+            "\u201cThe state's partisanship is a starting point for any forecast.\u201d",
+            "Haddad",
+        ),
+    ],
+)
+def test_newsletter_credits_before_a_colon(text: str, mention: str) -> None:
+    assert _one(text)[2] == mention

@@ -244,3 +244,47 @@ def test_an_office_epithet_is_not_someone_known_by_another_office() -> None:
         "The city was honoured to host them, the mayor said."
     )
     assert _names(text)[-1] != "David Miller"
+
+
+def test_a_relative_clause_after_one_of_two_names_is_that_ones() -> None:
+    text = (
+        "Contrast that with Mara Quill, who has called the trade pact a disaster, and "
+        "Tobias Renn, who says it is a fine deal."
+    )
+    assert _names(text) == ["Mara Quill", "Tobias Renn"]
+
+
+def test_a_relative_clause_after_a_coordination_is_all_of_them() -> None:
+    text = "The tax drew fire from unions, farmers and shop owners who say it targets small firms."
+    assert _names(text) == ["unions, farmers and shop owners"]
+    text = "The plan was opposed by Ella Stone and Tom Reyes, who said the city had cut its grant."
+    assert _names(text) == ["Ella Stone and Tom Reyes"]
+
+
+def test_a_document_by_several_speaks_for_all_of_them() -> None:
+    text = "According to a 2019 study by economists Lena Hart and Omar Baig, the slump hurt ports."
+    assert _names(text) == ["Lena Hart and Omar Baig"]
+
+
+def test_groups_like_named_ones_are_the_named_ones() -> None:
+    text = "Several groups like the Farmers Union and the Grain League said the plan was too late."
+    assert _names(text) == ["Farmers Union and Grain League"]
+
+
+def test_an_acronym_reaches_the_organisation_named_in_full() -> None:
+    text = (
+        "The Department of Justice sued the state on Monday.\n\n"
+        "The DOJ said the law was unfair to voters.\n\n"
+        "Federal Election Commission rules are murky.\n\n"
+        "A 1996 FEC advisory opinion added that paid speeches count only for candidates."
+    )
+    assert _names(text) == ["Department of Justice", "Federal Election Commission"]
+
+
+def test_an_untagged_the_name_is_an_organisation_for_the_newspaper() -> None:
+    text = (
+        "Editors at the paper were angry.\n\n"
+        "The Courier had chided the mayor for his absence.\n\n"
+        '"He should come home," the newspaper said.'
+    )
+    assert _names(text)[-1] == "Courier"

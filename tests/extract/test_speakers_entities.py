@@ -110,3 +110,9 @@ def test_polnear_dev_pronouns_and_surnames_reach_full_names(shared: Any) -> None
     assert counts["pron"][0] > 250 and counts["surname"][0] > 300
     assert pron >= 0.84, counts
     assert surname >= 0.92, counts
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name() -> None:
+    text = '"We had to fight," said Grain League Secretary-Treasurer Paul Osei.'
+    names = {e.name for e in entities(text)}
+    assert "Paul Osei" in names and not any("Treasurer" in n for n in names)

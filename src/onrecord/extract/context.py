@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.cues import DEFAULT_SCOPE, Scope, cue_lemmas
+from onrecord.extract.cues import DEFAULT_SCOPE, QUOTE_ONLY_CUES, Scope, cue_lemmas
 from onrecord.extract.quotes import Quote, find_quotes
 from onrecord.model import Article
 
@@ -37,6 +37,12 @@ class Context:
     def is_cue(self, token: Token) -> bool:
         """A verb whose lemma introduces speech in this scope."""
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues
+
+    def is_quote_cue(self, token: Token) -> bool:
+        """A verb that attributes a quotation beside it: a cue, or `"...?" Holm pressed`."""
+        return self.is_cue(token) or (
+            token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_CUES
+        )
 
 
 def build_context(article: Article, doc: Doc, scope: Scope = DEFAULT_SCOPE) -> Context:

@@ -61,6 +61,12 @@ SPEECH_VERBS: frozenset[str] = words(
     """
 )
 
+#: Verbs that attribute a quotation right beside them (`"...?" Holm pressed.`) but say too
+#: little on their own to report speech ("pressed the button", "began the meeting").
+QUOTE_ONLY_CUES: frozenset[str] = words(
+    "press interject interrupt begin start chime pipe offer recite read muse wonder sigh laugh"
+)
+
 #: Cognition, belief, intention and evidence lemmas: in scope only with ``scope="all"``.
 BELIEF_VERBS: frozenset[str] = words(
     """

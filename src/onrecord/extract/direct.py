@@ -44,14 +44,17 @@ def find_direct(ctx: Context) -> list[Statement]:
         cue, subject, where = _attribution(ctx, q, quotes[i] if i < len(quotes) else None)
         pieces = list(q.pieces)
         # A following quote in the same paragraph after the attribution continues it.
-        while where == "after" and i < len(quotes) and _continues(ctx, q, quotes[i], cue):
-            nxt = quotes[i]
+        while where == "after" and i < len(quotes):
+            j = _past_titles(ctx, q, quotes, i)  # `he said on "Meet the Press." "But ..."`
+            if not _continues(ctx, q, quotes[j], cue):
+                break
+            nxt = quotes[j]
             _, _, own_where = _attribution(ctx, nxt, None)
             if own_where == "after":
                 break
             pieces.extend(nxt.pieces)
             q = nxt
-            i += 1
+            i = j + 1
         mention = subject if isinstance(subject, Span | None) else mention_of(subject)
         speaker = Speaker(name=None, mention=mention) if mention else None
         start, end = pieces[0][0], pieces[-1][1]
@@ -143,7 +146,7 @@ def _before_window(ctx: Context, q: Quote) -> tuple[int, int]:
 
 
 def _cue_in(ctx: Context, tokens: list[Token], last: bool) -> Token | None:
-    cues = [t for t in tokens if ctx.is_cue(t) or t.lower_ == "according"]
+    cues = [t for t in tokens if ctx.is_quote_cue(t) or t.lower_ == "according"]
     if not cues:
         return None
     return cues[-1] if last else cues[0]
@@ -191,10 +194,18 @@ def _label_before(tokens: list[Token]) -> Span | None:
     if len(tokens) < 2 or tokens[-1].text != ":" or not capitalised(tokens[-2]):
         return None
     i = len(tokens) - 2
-    while i > 0 and capitalised(tokens[i - 1]):
+    while i > 0 and (
+        capitalised(tokens[i - 1])
+        or (tokens[i - 1].lower_ in ("and", "&") and i > 1 and capitalised(tokens[i - 2]))
+    ):
+        i -= 1  # "Mara Quill and Tobias Renn:" credits both
+    start = i
+    if i > 0 and tokens[i - 1].lower_ == "from":  # "- More from Quill:" credits Quill again
         i -= 1
+        while i > 0 and tokens[i - 1].is_title and tokens[i - 1].pos_ != "PUNCT":
+            i -= 1
     if i == 0 or tokens[i - 1].text in ("-", "—", "–", "--") or "\n" in tokens[i - 1].text:
-        return token_span(tokens[0].doc, tokens[i:-1])
+        return token_span(tokens[0].doc, tokens[start:-1])
     return None
 
 
@@ -225,6 +236,19 @@ def _speaker_near(ctx: Context, verb: Token, window: list[Token]) -> Token | Non
     return None
 
 
+def _past_titles(ctx: Context, q: Quote, quotes: list[Quote], i: int) -> int:
+    """The index of the first quote from ``i`` on that is not a title inside the attribution
+    sentence of ``q`` (`said in an interview on "New Day."`): such a title says nothing."""
+    while (
+        i < len(quotes) - 1
+        and "\n" not in ctx.text[q.outer_end : quotes[i].open_at]
+        and len(ctx.text[quotes[i].start : quotes[i].end].split()) <= 5
+        and not _stands_alone(ctx, quotes[i])
+    ):
+        i += 1
+    return i
+
+
 def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
     """Does ``nxt`` continue ``q`` past its attribution in the same paragraph?"""
     if cue is None or nxt.open_at < cue.end:
@@ -236,7 +260,8 @@ def _continues(ctx: Context, q: Quote, nxt: Quote, cue: Span | None) -> bool:
     if any(t.lemma_ in _CHAINING_CUES for t in _tokens_between(ctx, cue.end, nxt.open_at)):
         return False  # ", adding later, "...": the next quote has a cue of its own
     # a long attribution ("said Jo Ray, a former adviser to ..., who ...") still ends here
-    return (len(tail) < 2 * _WINDOW and tail.rstrip()[-1:] in ",.:;") or tail.strip() == ""
+    end = tail.rstrip().rstrip("\"”’'")  # (a title may close the attribution: 'on "Today."')
+    return (len(tail) < 2 * _WINDOW and end[-1:] in ",.:;") or tail.strip() == ""
 
 
 def with_speaker_from(direct: Statement, reported: Statement) -> Statement:

@@ -119,7 +119,8 @@ TITLE_WORDS = words(
     "judge mayor leader general gen vice first lady former candidate nominee democrat "
     "republican prime minister chancellor king queen prince princess pope sir dame lord "
     "professor prof rev reverend col colonel lt capt captain sgt adm admiral ambassador "
-    "attorney commissioner director chairman chairwoman host anchor coach "
+    "attorney commissioner director chairman chairwoman host anchor coach treasurer deputy "
+    "chair chairperson "
     "democratic gop mrs. the a an and of in on at by with for"
 )
 
@@ -432,8 +433,10 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             break
         toks.insert(0, before)
-    while ent.label_ == "PERSON" and len(ent) == 1 and toks[0].i > 0:
+    while ent.label_ == "PERSON" and toks[0].i > 0:
         before = ent.doc[toks[0].i - 1]
+        if len(toks) > 1 and before.lower_ not in FIRST_NAME_GENDER:
+            break  # (a known given name extends a two-word name: "Debbie" + "Wasserman Schultz")
         if not (
             before.pos_ == "PROPN"
             and before.dep_ == "compound"
@@ -444,13 +447,18 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             break
         toks.insert(0, before)
-    while toks and (toks[0].lower_ in _NAME_STRIP or toks[0].lower_ in GENDER_HONORIFICS):
+    while toks and (
+        toks[0].lower_ in _NAME_STRIP
+        or toks[0].lower_ in GENDER_HONORIFICS
+        or (toks[0].is_stop and toks[0].pos_ != "PROPN")  # "Without Bloomberg, the race ..."
+    ):
         toks = toks[1:]
     while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct or _loose_lower(toks)):
         toks = toks[:-1]
     if ent.label_ == "PERSON":  # "Spokeswoman Jo Ray": the recogniser took the title in
-        while len(toks) > 2 and toks[0].lower_.rstrip(".") in TITLE_WORDS | HUMAN_HEADS:
-            toks = toks[1:]
+        titled = [n for n, t in enumerate(toks[:-2]) if _is_title_word(t)]
+        if titled:  # "Party Chair Ana Lind": everything up to the last title word
+            toks = toks[titled[-1] + 1 :]
         # "Jo Ray - Santilli", "Ray v. Ray": a dash or a lower-case word inside (other than
         # a particle: "von", "de") joins two things, of which the first is the name
         cut = next(
@@ -475,6 +483,21 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     if _NON_NAME_RE.search(text[0]) or any(c.isdigit() for c in text) or "\n" in text:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), text
+
+
+def _name_word(text: str) -> bool:
+    """Letters, with the apostrophes and hyphens names have ("O'Hanlon", "Smith-Jones")."""
+    return text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+
+
+def _is_title_word(token: Token) -> bool:
+    """A title before a name: "Chair", "Senator", "Assemblywoman", "Councilman"."""
+    low = token.lower_.rstrip(".")
+    return low in TITLE_WORDS or low in HUMAN_HEADS or bool(_TITLE_MAN.search(low))
+
+
+#: "Assemblywoman", "Congressman", "Councilwoman", "Alderman": offices named by -man.
+_TITLE_MAN = re.compile(r"^(?:assembly|congress|council|alder|chair|spokes|committee)(?:wo)?man$")
 
 
 #: Lower-case words that may stand inside a person's name.
@@ -575,8 +598,13 @@ def _short_form(short: list[str], long: list[str]) -> bool:
     return len(short) == 1 and len(short[0]) >= 4 and long[0] == short[0]
 
 
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+def _acronyms(name: str) -> set[str]:
+    """ "FEC" of "Federal Election Commission", "DOJ" (or "DJ") of "Department of Justice"."""
+    words_ = name.split()
+    return {
+        "".join(w[0] for w in words_ if w[:1].isupper()),
+        "".join(w[0] for w in words_ if w[:1].isalpha()).upper(),
+    }
 
 
 class _Builder:
@@ -655,6 +683,8 @@ class _Builder:
             clean = _clean_name(run)
             if clean is not None:
                 self._add_full(run, clean)
+        for run in self._untagged_the_names(titles):
+            self._add_org(run, (run.start_char, run.end_char, run.text))
         singles.sort(key=lambda ec: ec[1][0])
         for ent, clean in singles:
             self._add_single(ent, clean)
@@ -686,7 +716,7 @@ class _Builder:
             run = doc[i : t.i + 1]
             if not 2 <= len(run) <= 3 or any(w.ent_type_ or w.i in self.covered for w in run):
                 continue
-            if not all(w.is_title and w.is_alpha for w in run) or _inside_any(
+            if not all(w.is_title and _name_word(w.text) for w in run) or _inside_any(
                 run.start_char, titles
             ):
                 continue
@@ -694,6 +724,37 @@ class _Builder:
                 continue
             runs.append(run)
         return runs
+
+    def _untagged_the_names(self, titles: list[tuple[int, int]]) -> list[SpacySpan]:
+        """Organisations the recogniser missed: "The Advocate said", "the Oregonian reported".
+
+        A proper noun run after "the" is not a person; one that heads a subject somewhere
+        in the story is an organisation the story is about (a newspaper, a body), so its
+        other mentions ("the editors of The Advocate") are that organisation too.
+        """
+        doc = self.doc
+        found: dict[str, list[SpacySpan]] = {}
+        subject: set[str] = set()
+        for t in doc:
+            if t.pos_ != "PROPN" or t.tag_ != "NNP" or t.ent_type_ or t.i in self.covered:
+                continue
+            if t.head.i == t.i + 1 and t.head.pos_ == "PROPN":
+                continue  # not the head of its run
+            i = t.i
+            while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+                i -= 1
+            run = doc[i : t.i + 1]
+            det = doc[i - 1] if i else None
+            if det is None or det.lower_ != "the" or det.head.i != t.i or len(run) > 3:
+                continue
+            if any(w.ent_type_ or w.i in self.covered or not w.is_title for w in run):
+                continue
+            if run[0].lower_ in TITLE_WORDS or _inside_any(run.start_char, titles):
+                continue
+            found.setdefault(run.text, []).append(run)
+            if t.dep_ in _SUBJECT_DEPS:
+                subject.add(run.text)
+        return [run for text in sorted(subject) for run in found[text]]
 
     def _name_in_title(
         self, clean: tuple[int, int, str], titles: list[tuple[int, int]]
@@ -815,7 +876,7 @@ class _Builder:
                 if (
                     _short_form(ours, theirs)
                     or _short_form(theirs, ours)
-                    or (len(text) >= 2 and text.isupper() and _acronym(other.name) == text)
+                    or (len(text) >= 2 and text.isupper() and text in _acronyms(other.name))
                 ):
                     entity = other
                     if len(text) > len(other.name) and not text.isupper():
@@ -895,6 +956,8 @@ def find_by_name(
     if persons:
         return _pick(persons, honorific, at, sent)
     orgs = [e for e in entities if low in {_fold(a) for a in e.aliases}]
+    if not orgs and name.isupper() and len(name) >= 2:  # "FEC" the recogniser left untagged
+        orgs = [e for e in entities if e.type == "organisation" and name in _acronyms(e.name)]
     return _pick(orgs, honorific, at, sent) if orgs else None
 
 

@@ -99,7 +99,8 @@ ORG_HEADS = words(
 DOCUMENT_NOUNS = words(
     "report study poll survey statement ad advertisement video clip analysis memo letter "
     "release book article piece editorial ruling review investigation audit filing "
-    "complaint lawsuit documents document email emails tweet post spot commercial research"
+    "complaint lawsuit documents document email emails tweet post spot commercial research "
+    "opinion regulations guidance"
 )
 
 #: Titles that news uses as epithets for a person it has named ("the nominee said").
@@ -147,6 +148,12 @@ _ROLE_SYNONYMS = {
     "gen": "general", "atty": "attorney", "supt": "superintendent", "sec": "secretary",
     "congresswoman": "congressman", "chairwoman": "chairman", "chairperson": "chairman",
 }  # fmt: skip
+
+#: Word endings of nouns for a person's occupation or part ("carpenter", "scientist").
+_PERSON_SUFFIX = re.compile(r"(?:[^e]er|or|ist|ian|ant|ent)$")
+
+#: Person nouns that stand for an anonymous many, never a second reference to one person.
+_GROUP_WORDS = words("source people person someone official officials member voter resident")
 
 #: Prepositional phrases with these nouns say where or how something was said.
 OCCASION_NOUNS = words(
@@ -360,6 +367,14 @@ class _Resolver:
         kind: SpeakerType = "person" if all(r.type == "person" for r in results) else "unknown"
         return _Result(joined, kind)
 
+    def _members(self, token: Token) -> _Result | None:
+        """ "a study by economists Lena Hart and Omar Baig", "groups like the Farmers Union
+        and the Grain League": the named members of a coordination, all of them (rule 8)."""
+        if not token.conjuncts:
+            return None
+        last = max(token.conjuncts, key=lambda t: t.i)
+        return self._several(self.doc[token.left_edge.i : last.i + 1])
+
     def _result_for(self, entity: Entity, m: Mention | None) -> _Result:
         role = m.role if m and m.role else (entity.roles[0].text if entity.roles else None)
         aff = next((r.affiliation for r in entity.roles if r.text == role), None)
@@ -427,7 +442,9 @@ class _Resolver:
             first = self.doc[self.index.token_at(m.start())]
             if first.tag_ != "NNP" and first.lower_.rstrip(".") not in TITLE_WORDS:
                 continue  # "Injecting Clinton's troubles": not a first name
-            given = [w for w in m.group(1).split() if w.lower().rstrip(".") not in TITLE_WORDS]
+            given = m.group(1).split()
+            titled = [n for n, w in enumerate(given) if w.lower().rstrip(".") in TITLE_WORDS]
+            given = given[titled[-1] + 1 :] if titled else given  # "Party Chair Ana" -> "Ana"
             if given and given[0][:1].isupper() and len(given[0]) > 1:
                 name = " ".join([*given, surname])
                 entity = Entity(name=name, type="person", aliases={name, surname})
@@ -457,6 +474,11 @@ class _Resolver:
             issuer = self._issuer(root) or (self._earlier_issuer(root) if definite else None)
             if issuer is not None:
                 return issuer
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("like", "as")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            members = self._members(obj) if obj is not None and plural else None
+            if members is not None:  # "civil rights groups like the ACLU and the NAACP"
+                return members
         owner = next((c for c in root.children if c.dep_ == "poss"), None)
         if owner is not None:
             owned = self._owned(owner, root, span)
@@ -493,8 +515,35 @@ class _Resolver:
             earlier = self._unnamed_before(head, plural, mention.start) or self._introduced(root)
             if earlier is not None:
                 return _Result(earlier, kind, _strip_quantifier(text), affiliation)
+            focus = self._person_in_focus(root, span, plural)
+            if focus is not None:
+                focus.add_role(role)
+                return _Result(focus.name, "person", _strip_quantifier(text), affiliation, focus)
         self.unnamed.append((mention.start, head, plural, fullest))
         return _Result(fullest, kind, _strip_quantifier(text), affiliation)
+
+    def _person_in_focus(self, root: Token, span: SpacySpan, plural: bool) -> Entity | None:
+        """ "Lori Bernstein held up a sign. The 57-year-old scientist says ...": a definite
+        description of a person that introduced no one before is the named person in focus
+        (found as "she" would be), as news writes a second reference.
+
+        Only for words that name a person ("scientist", "carpenter", a "-year-old"), never
+        for organisations or documents, and only with a named candidate near enough.
+        """
+        if plural or root.pos_ != "NOUN":
+            return None
+        head = root.lemma_.lower()
+        aged = any(t.lower_.endswith("year-old") for t in span)
+        personal = head in HUMAN_HEADS or head in GENDERED_NOUNS or _PERSON_SUFFIX.search(head)
+        if not (aged or personal) or head in ORG_HEADS or head in DOCUMENT_NOUNS:
+            return None
+        if head in _GROUP_WORDS:
+            return None
+        gender = GENDERED_NOUNS.get(head)
+        at = Span(span.start_char, span.end_char, span.text)
+        best = self._antecedent(at, root, gender or "person")
+        entity = best.entity if best else None
+        return entity if entity is not None and entity.type == "person" else None
 
     def _introduced(self, root: Token) -> str | None:
         """ "the man" after "one man in the front row asked ...", "the union" after "the
@@ -551,14 +600,15 @@ class _Resolver:
         for acl in (c for c in root.children if c.dep_ == "acl"):
             children.extend(acl.children)  # "research conducted by the institute"
         for child in children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            named_by = child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"
+            if child.dep_ == "poss" or named_by:
                 found = self._entity_of(child)
                 if found is not None:
                     return found
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
-                    found = self._entity_of(obj)
+                    found = self._members(obj) or self._entity_of(obj)
                     if found is not None:
                         return found
         return None
@@ -597,6 +647,9 @@ class _Resolver:
                 and any(_role_key(r) == head and holder.surname in r.text.lower() for r in e.roles)
             ):
                 return self._result_for(e, None)
+        # like "Clinton campaign": news names a person's people by the surname ("Trump's
+        # wife", "Sanders's advisers"), the organisation's by its whole name
+        prefix = found.name.split()[-1] if found.type == "person" else found.name
         return _Result(f"{found.name}'s {words}", "person", words, found.name)
 
     def _org_described(self, head: str, at: int) -> _Result | None:
@@ -753,11 +806,26 @@ class _Resolver:
             return _Result(None, "unknown")
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Jane Roe, a campaign aide who said": Jane Roe said it
-        if noun.conjuncts:  # "Jeb Bush and Chris Christie, who say": both say it
+        if noun.conjuncts:
             ends = sorted([noun, *noun.conjuncts], key=lambda t: t.i)
-            several = self._several(self.doc[ends[0].left_edge.i : ends[-1].i + 1])
-            if several is not None:
-                return several
+            before = self.doc[token.i - 1] if token.i else token
+            if before.is_punct and token.i > 1:
+                before = self.doc[token.i - 2]
+            last = before.i == ends[-1].i
+            own_clause = any(  # "Trump, who has called it insanity, and Sanders, who says"
+                c.dep_ == "relcl" for e in ends if e.i != noun.i for c in e.children
+            )
+            if last and verb.tag_ != "VBZ" and not own_clause:
+                # "Jeb Bush and Chris Christie, who say", "unions, farmers and business
+                # leaders who say": all of them say it
+                group = self.doc[ends[0].left_edge.i : ends[-1].i + 1]
+                several = self._several(group)
+                if several is not None:
+                    return several
+                if noun.pos_ == "NOUN":  # the coordination is the speakers' description
+                    return _Result(_strip_article(" ".join(group.text.split())), "unknown")
+            elif any(before.i == e.i for e in ends):
+                noun = before  # the conjunct the clause follows ("..., and Sanders, who says")
         np = self.doc[noun.left_edge.i : noun.i + 1]
         named = self._named(np, mention)
         if named is not None:
