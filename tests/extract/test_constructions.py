@@ -327,3 +327,17 @@ def test_a_question_pressed_is_attributed() -> None:
 )
 def test_newsletter_credits_before_a_colon(text: str, mention: str) -> None:
     assert _one(text)[2] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Omar Haddad was quick to add that the roof would hold.", "Omar Haddad"),
+        ("Farmers are slightly more likely to say that the minister ignores them.", "Farmers"),
+        ("Ana Lind made a point of saying that the port would reopen in May.", "Ana Lind"),
+        ("Ana Lind came back. She made the suggestion that the port should close.", "She"),
+    ],
+)
+def test_the_speaker_of_a_chained_or_light_verb_cue(text: str, mention: str) -> None:
+    found = _run(text)
+    assert [_view(text, s)[2] for s in found][-1] == mention

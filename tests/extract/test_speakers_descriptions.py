@@ -288,3 +288,28 @@ def test_an_untagged_the_name_is_an_organisation_for_the_newspaper() -> None:
         '"He should come home," the newspaper said.'
     )
     assert _names(text)[-1] == "Courier"
+
+
+def test_an_untagged_name_ending_in_an_organisation_word_is_an_organisation() -> None:
+    text = (
+        "America Rising PAC, an outside Republican group, is sending out letters.\n\n"
+        "The group said the senator misled voters about the plan."
+    )
+    assert _names(text)[-1] == "America Rising PAC"
+
+
+def test_the_short_form_of_an_organisation_reaches_its_full_name() -> None:
+    text = (
+        "The Brennan Center for Justice studied the law.\n\n"
+        "The Brennan Center said the law would cut turnout."
+    )
+    assert _names(text) == ["Brennan Center for Justice"]
+
+
+def test_a_long_appositive_misparsed_as_a_clause_still_names_the_speaker() -> None:
+    text = (
+        "Hillary Clinton met donors on Monday.\n\n"
+        "Mrs. Clinton, the presumptive Democratic nominee and strong favorite to win the "
+        "election come November, said the economy was her first priority."
+    )
+    assert _names(text)[-1] == "Hillary Clinton"

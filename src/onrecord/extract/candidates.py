@@ -29,6 +29,9 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "dative", "attr", "ac
 _STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark"})
 _HEAD_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get"})
+#: Verbs whose object noun carries the speech ("made the suggestion that", "made a point of
+#: saying"): the speaker is the light verb's subject.
+_LIGHT_VERBS = frozenset({"make", "issue", "offer", "give", "raise", "voice", "repeat", "take"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +167,10 @@ def asked_aside(tok: Token) -> bool:
 def speaker_subject(verb: Token) -> Token | None:
     """The speaker of a cue: see :func:`_subject_of`; a noun's owner ("Trump's claim")."""
     if verb.pos_ == "NOUN":
-        return next((c for c in verb.children if c.dep_ == "poss"), None)
+        owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+        if owner is None and verb.dep_ == "dobj" and verb.head.lemma_.lower() in _LIGHT_VERBS:
+            return _subject_of(verb.head)  # "she made the suggestion that ...": hers
+        return owner
     return _subject_of(verb)
 
 
@@ -194,8 +200,11 @@ def _subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok:
             tok = tok.head.head  # "after blasting X, Beck doubled down": the main subject
             continue
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-            tok = tok.head
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
+            tok = tok.head  # (also "X was quick to add", "X is likely to say": the copula's)
+            continue
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+            tok = tok.head  # "X made a point of saying ...": the light verb's subject
             continue
         return None
     return None

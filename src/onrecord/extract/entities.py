@@ -507,7 +507,8 @@ _PARTICLES = words("von van der den de da del della di du la le bin ibn al el be
 _ORG_LAST_WORDS = words(
     "council committee ministry party union bank group court agency department office "
     "company times post news university institute association foundation authority "
-    "commission board service house senate congress parliament police army"
+    "commission board service house senate congress parliament police army pac fund "
+    "coalition network project alliance center centre league forum federation"
 )
 
 
@@ -595,7 +596,12 @@ def _short_form(short: list[str], long: list[str]) -> bool:
         return False
     if set(short) <= set(long) and long[-1] == short[-1]:
         return True
+    if len(short) >= 2 and long[: len(short)] == short and long[len(short)] in _OF_WORDS:
+        return True  # "Brennan Center" of "Brennan Center for Justice"
     return len(short) == 1 and len(short[0]) >= 4 and long[0] == short[0]
+
+
+_OF_WORDS = frozenset({"for", "of", "on", "in"})
 
 
 def _acronyms(name: str) -> set[str]:
@@ -680,6 +686,9 @@ class _Builder:
             else:
                 self._add_org(ent, clean)
         for run in self._untagged_subject_names(titles):
+            if run[-1].lower_ in _ORG_LAST_WORDS:  # "America Rising PAC is blasting ..."
+                self._add_org(run, (run.start_char, run.end_char, run.text))
+                continue
             clean = _clean_name(run)
             if clean is not None:
                 self._add_full(run, clean)
@@ -699,9 +708,10 @@ class _Builder:
         """Names the recogniser missed that act as a clause's subject: "Ana Lind won ...".
 
         The small model knows common US names and misses many others. A run of two or
-        three capitalised proper nouns outside any entity, heading a subject and not ending
-        in an organisation word, is taken for a person (a subject is the narrator's topic,
-        so a later "she" or "her campaign" must be able to find it).
+        three capitalised proper nouns outside any entity, heading a subject, is taken for a
+        person, or for an organisation when it ends in an organisation word ("America
+        Rising PAC"); a subject is the narrator's topic, so a later "she", "her campaign" or
+        "the group" must be able to find it.
         """
         doc = self.doc
         runs = []
@@ -716,11 +726,10 @@ class _Builder:
             run = doc[i : t.i + 1]
             if not 2 <= len(run) <= 3 or any(w.ent_type_ or w.i in self.covered for w in run):
                 continue
-            if not all(w.is_title and _name_word(w.text) for w in run) or _inside_any(
-                run.start_char, titles
-            ):
+            org = run[-1].lower_ in _ORG_LAST_WORDS  # (taken as an organisation)
+            if not all((w.is_title or (org and w.is_upper)) and _name_word(w.text) for w in run):
                 continue
-            if run[0].lower_ in TITLE_WORDS or run[-1].lower_ in _ORG_LAST_WORDS:
+            if _inside_any(run.start_char, titles) or run[0].lower_ in TITLE_WORDS:
                 continue
             runs.append(run)
         return runs

@@ -165,6 +165,7 @@ OCCASION_NOUNS = words(
     "twitter facebook telegram instagram youtube x"
 )
 _OCCASION_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "over"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TELL_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "reassure"})
 _TO_VERBS = frozenset(
     {"say", "speak", "talk", "explain", "write", "tweet", "announce", "declare", "admit",
@@ -336,6 +337,12 @@ class _Resolver:
             name = st.speaker.name if st.speaker else None
             return _Result(name, st.speaker.type if st.speaker else "unknown")
         span = self._span(mention.start, mention.end)
+        if span.root.pos_ in ("VERB", "AUX") and len(span) > 1:
+            # a long appositive misparsed as a clause ("Mrs. Clinton, the nominee and
+            # favourite to win the election come November"): the subject is the speaker
+            subject = next((c for c in span.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and span.start <= subject.i < span.end:
+                span = self.doc[max(span.start, subject.left_edge.i) : subject.i + 1]
         low = mention.text.strip().lower()
         if (len(span) == 1 and span[0].pos_ == "PRON") or low in RELATIVE_PRONOUNS:
             return self._pronoun(st, mention, span)
@@ -543,7 +550,11 @@ class _Resolver:
         at = Span(span.start_char, span.end_char, span.text)
         best = self._antecedent(at, root, gender or "person")
         entity = best.entity if best else None
-        return entity if entity is not None and entity.type == "person" else None
+        if entity is None or entity.type != "person":
+            return None
+        if entity.roles and all(r.head != head for r in entity.roles):
+            return None  # known by another title: "the mayor" is not "Foreign Minister Miller"
+        return entity
 
     def _introduced(self, root: Token) -> str | None:
         """ "the man" after "one man in the front row asked ...", "the union" after "the
