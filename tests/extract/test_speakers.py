@@ -13,6 +13,7 @@ import pytest
 
 from onrecord.extract.entities import article_entities
 from onrecord.extract.nlp_setup import extraction_nlp
+from onrecord.extract.pipeline import extract
 from onrecord.extract.speakers import resolve_speakers
 from onrecord.model import Article, Span, Speaker, Statement
 
@@ -358,3 +359,14 @@ def test_seed_gold_roles_addressee_occasion(seed_gold: list[dict[str, Any]]) -> 
     assert any(
         o.startswith("when asked about the state of the negotiating process") for o in occasions
     )
+
+
+def test_a_relative_clauses_own_subject_is_not_the_noun_it_describes() -> None:
+    text = (
+        "Tomas Vell spoke to the union on Monday.\n\n"
+        'He attacked the plan of Governor Omar Haddad, who he noted was "in his final '
+        'year." He said the port would never reopen.'
+    )
+    found = extract(Article(id="t", text=text))
+    names = {s.mention.text: s.speaker.name for s in found if s.speaker and s.mention}
+    assert names["he"] == "Tomas Vell"

@@ -855,11 +855,12 @@ class _Resolver:
         current = self._current_speaker(mention.start)
         if current is not None and self.index.sent_of[self.index.token_at(current[0])] < sent - 1:
             current = None  # narration came between: the speaker is no longer "current"
+        bound = _bound_noun(token)
         for window in (_WINDOW, _WIDE_WINDOW):
             best: tuple[float, _Candidate] | None = None
             for cand in self._candidates(mention.start, sent - window, want):
                 m = cand.mention
-                if self._in_quote(m.start):
+                if self._in_quote(m.start) or m.head == bound:
                     continue
                 score = self._score(cand, sent, want, current)
                 if score is not None and any(a <= m.start < b for a, b in own):
@@ -954,6 +955,15 @@ class _Resolver:
         if any(x.start < self.headline_end for x in e.mentions):
             score += W_HEADLINE  # the story's subject, named in its headline
         return score + m.start * 1e-9
+
+
+def _bound_noun(token: Token) -> int | None:
+    """The noun a pronoun cannot mean: in "Obama, whom he called a friend" / "Obama, who he
+    noted was leaving", "he" is the relative clause's own subject, someone other than the
+    noun the clause describes (whereas in "Obama, who said he ..." he may be Obama)."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+        return token.head.head.i
+    return None
 
 
 def _pronoun_want(low: str) -> str | None:
