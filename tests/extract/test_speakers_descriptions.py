@@ -313,3 +313,19 @@ def test_a_long_appositive_misparsed_as_a_clause_still_names_the_speaker() -> No
         "election come November, said the economy was her first priority."
     )
     assert _names(text)[-1] == "Hillary Clinton"
+
+
+def test_a_share_of_voters_is_not_a_title_someone_holds() -> None:
+    text = (
+        "Renn won 41 percent, his best result.\n\n"
+        "Still, 52 percent of registered voters say they would consider voting for Renn."
+    )
+    assert _names(text)[-1] == "52 percent of registered voters"
+
+
+def test_the_company_is_not_a_public_body() -> None:
+    text = (
+        "The Missouri Senate debated the seed bill for hours.\n\n"
+        "The company said the bill would hurt farmers."
+    )
+    assert _names(text)[-1] != "Missouri Senate"

@@ -298,6 +298,8 @@ def make_role(tokens: list[Token], gpes: dict[str, str]) -> Role | None:
         return None
     if words[-1].lower_ in GENDER_HONORIFICS:
         return None
+    if any(t.like_num or t.lower_ in ("percent", "%") for t in words):
+        return None  # "52 percent (of voters)", "Sanders, 41 percent": a share, not a title
     head = words[-1]
     for t in words:  # the head is the word whose parent lies outside the role
         if t.head.i not in {w.i for w in words} or t.head.i == t.i:

@@ -132,6 +132,14 @@ INSTITUTION_HEADS = words(
     "organisation organization institute foundation union"
 )
 
+#: Institution words for a business or a newspaper, never a public body.
+_BUSINESS_HEADS = words("company firm bank network channel broadcaster newspaper paper")
+#: Last words of public bodies' names ("Missouri Senate", "Justice Department").
+_PUBLIC_BODIES = words(
+    "senate house congress court department ministry committee party council commission "
+    "agency government administration parliament assembly legislature"
+)
+
 #: Capitalised words before a head noun that own nothing ("The campaign", "This company").
 _NOT_OWNERS = words("the a an this that his her their its our my your new former")
 
@@ -676,6 +684,8 @@ class _Resolver:
                 if start >= at:
                     break
                 if e.type == "organisation" and m.subject and not self._in_quote(start):
+                    if head in _BUSINESS_HEADS and e.name.split()[-1].lower() in _PUBLIC_BODIES:
+                        continue  # "the company" is not the state senate the story named
                     last = e  # one the story was about (a subject), not any passing name
             if last is not None:
                 return self._result_for(last, None)
