@@ -370,3 +370,25 @@ def test_a_relative_clauses_own_subject_is_not_the_noun_it_describes() -> None:
     found = extract(Article(id="t", text=text))
     names = {s.mention.text: s.speaker.name for s in found if s.speaker and s.mention}
     assert names["he"] == "Tomas Vell"
+
+
+def test_a_title_subject_carries_the_next_pronoun_to_its_holder() -> None:
+    text = (
+        "President Ana Lind met the families on Sunday.\n\n"
+        "Speaking to reporters at the Omar Haddad briefing room, the president framed the "
+        "attack as a moment for unity.\n\n"
+        "She said the city would stand together."
+    )
+    found = extract(Article(id="t", text=text))
+    assert found[-1].speaker is not None and found[-1].speaker.name == "Ana Lind"
+
+
+def test_a_description_with_a_place_is_not_another_places_office_holder() -> None:
+    text = (
+        "Sen. Tom Reyes visited the port on Monday.\n\n"
+        "Democratic candidate Ana Lind is sticking to her message in Vermont.\n\n"
+        'Instead, the Vermont senator is hoping to avoid any misstep. "We have come a long '
+        'way," she told supporters.'
+    )
+    found = extract(Article(id="t", text=text))
+    assert found[-1].speaker is not None and found[-1].speaker.name == "Ana Lind"

@@ -452,8 +452,8 @@ def _clean_name(ent: SpacySpan) -> tuple[int, int, str] | None:
     while toks and (
         toks[0].lower_ in _NAME_STRIP
         or toks[0].lower_ in GENDER_HONORIFICS
-        or (toks[0].is_stop and toks[0].pos_ != "PROPN")  # "Without Bloomberg, the race ..."
-    ):
+        or (ent.label_ == "PERSON" and toks[0].is_stop and toks[0].pos_ != "PROPN")
+    ):  # (the last: "Without Bloomberg, the race ..." tagged as a person)
         toks = toks[1:]
     while toks and (toks[-1].lower_ in _NAME_STRIP or toks[-1].is_punct or _loose_lower(toks)):
         toks = toks[:-1]

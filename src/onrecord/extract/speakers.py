@@ -747,12 +747,15 @@ class _Resolver:
         if key in _PARTY_WORDS:
             return None  # "Republican Donald Trump" does not make every "the Republican" him
         best: tuple[float, Entity] | None = None
+        places = {m for m in role.modifiers if m in self.gpes}  # "the Vermont senator"
         for e in self.entities:
             if e.type != "person":
                 continue
             for r in e.roles:
                 if _role_key(r) != key or _roles_clash(role, r):
                     continue
+                if not places <= r.modifiers:
+                    continue  # another state's senator ("Arizona Sen. John McCain")
                 overlap = len(role.modifiers & r.modifiers)
                 before = [m.start for m in e.mentions if m.start < at]
                 distance = at - before[-1] if before else e.mentions[0].start - at + 10**6
@@ -924,6 +927,15 @@ class _Resolver:
                 gender = GENDERED_NOUNS.get(lemma)
                 spoke = t.left_edge.idx in self.speaker_starts and lemma in HUMAN_HEADS
                 ok = not plural and (gender == want or (spoke and gender is None))
+                holder = None if ok or plural else self._role_holder(t)
+                if holder is not None and holder.gender in (None, want):
+                    # "the president framed the attack as ... He did not mention ...": the
+                    # title stands for the person the article introduced with it
+                    a, b = t.left_edge.idx, t.idx + len(t.text)
+                    m = Mention(a, b, self.index.text[a:b], self.index.sent_of[t.i], t.i)
+                    m.subject = subject_rank(t)
+                    out.append(_Candidate(m, holder))
+                    continue
             if not ok:
                 continue
             a, b = t.left_edge.idx, t.idx + len(t.text)
@@ -931,6 +943,17 @@ class _Resolver:
             m.subject = subject_rank(t)
             out.append(_Candidate(m, None, (a, b)))
         return out
+
+    def _role_holder(self, t: Token) -> Entity | None:
+        """The person a definite title subject ("the president", "the senator") stands for:
+        the one the article introduced with that title (no epithet guessing here)."""
+        if t.lemma_.lower() not in HUMAN_HEADS | EPITHET_HEADS:
+            return None
+        first = self.doc[t.left_edge.i]
+        if first.lower_ != "the" or self._in_quote(t.idx):
+            return None
+        role = make_role(list(self.doc[t.left_edge.i : t.i + 1]), self.gpes)
+        return self._by_role(role, t.idx) if role is not None else None
 
     def _score(
         self, cand: _Candidate, sent: int, want: str, current: _Spoken | None = None
