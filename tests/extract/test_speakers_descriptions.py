@@ -329,3 +329,8 @@ def test_the_company_is_not_a_public_body() -> None:
         "The company said the bill would hurt farmers."
     )
     assert _names(text)[-1] != "Missouri Senate"
+
+
+def test_a_relative_with_a_clitic_is_the_noun_without_its_own_clause() -> None:
+    text = "Lind must convince the delegates who\u2019ve already said they back Haddad to switch."
+    assert _names(text) == ["delegates"]

@@ -351,6 +351,13 @@ class _Resolver:
             subject = next((c for c in span.root.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is not None and span.start <= subject.i < span.end:
                 span = self.doc[max(span.start, subject.left_edge.i) : subject.i + 1]
+        clitics = [t for t in span if t.text[:1] in "'’"]
+        if clitics and span[0].i > 0 and len(clitics) == len(span):
+            span = self.doc[span.start - 1 : span.start]  # "’ve" of "who’ve" taken as subject
+        elif clitics and span[0].pos_ == "PRON" and len(clitics) == len(span) - 1:
+            span = span[:1]  # "who’ve", "he’d": the pronoun without its clitic
+        if clitics and span[0].pos_ == "PRON":
+            mention = Span.of(self.index.text, span.start_char, span.end_char)
         low = mention.text.strip().lower()
         if (len(span) == 1 and span[0].pos_ == "PRON") or low in RELATIVE_PRONOUNS:
             return self._pronoun(st, mention, span)
@@ -469,7 +476,7 @@ class _Resolver:
                 return entity
         return None
 
-    def _description(self, span: SpacySpan, mention: Span) -> _Result:
+    def _description(self, span: SpacySpan, mention: Span, stop: int | None = None) -> _Result:
         """A common-noun mention: a role an entity holds, an organisation, or an unnamed one.
 
         Only a definite singular description ("the spokesman", "the ministry") points back
@@ -506,7 +513,7 @@ class _Resolver:
                 return _Result(entity.name, entity.type, role.text, role.affiliation, entity)
         text = _strip_article(mention.text)
         affiliation = role.affiliation if role else None
-        fullest = self._fullest(span)
+        fullest = self._fullest(span, stop)
         if head in ORG_HEADS or root.ent_type_ == "ORG":
             bare = all(t.dep_ in ("det", "poss") or t.i == root.i for t in span)
             if definite and bare:
@@ -706,7 +713,7 @@ class _Resolver:
         prefix = named.name.split()[-1] if named and named.type == "person" else owner[0]
         return _Result(f"{prefix} {head}", "organisation")
 
-    def _fullest(self, span: SpacySpan) -> str:
+    def _fullest(self, span: SpacySpan, stop: int | None = None) -> str:
         """An unnamed speaker's name: the description at its fullest, as the article gives
         it ("a person familiar with the negotiations", "officials who spoke on condition of
         anonymity"), without a leading "the" (an indefinite article stays: it says the
@@ -721,6 +728,8 @@ class _Resolver:
         for child in root.rights:
             if child.i < end:
                 continue
+            if stop is not None and child.left_edge.i <= stop <= child.right_edge.i:
+                break  # the relative clause being resolved is not part of its own noun
             if child.dep_ not in _DESCRIPTION_DEPS or self.doc[child.i - 1].text in _BREAK_TEXT:
                 break
             if child.dep_ == "acl" and (
@@ -854,7 +863,8 @@ class _Resolver:
         named = self._named(np, mention)
         if named is not None:
             return named
-        return self._description(np, Span.of(self.index.text, np.start_char, np.end_char))
+        at = Span.of(self.index.text, np.start_char, np.end_char)
+        return self._description(np, at, stop=token.i)
 
     def _antecedent(self, mention: Span, token: Token, want: str) -> _Candidate | None:
         """The best-scored candidate before the pronoun; ``want`` is "m", "f", "plural", "it",
