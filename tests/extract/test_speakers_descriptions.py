@@ -334,3 +334,13 @@ def test_the_company_is_not_a_public_body() -> None:
 def test_a_relative_with_a_clitic_is_the_noun_without_its_own_clause() -> None:
     text = "Lind must convince the delegates who\u2019ve already said they back Haddad to switch."
     assert _names(text) == ["delegates"]
+
+
+def test_the_i_of_a_book_excerpt_is_the_books_author() -> None:
+    text = (
+        "A prison memoir, part 3.\n\n"
+        "Editor's Note: The following is an excerpt from bestselling author Jo Ray\u2019s new "
+        "book, Stealing Time.\n\n"
+        'The judge then turned to me. "I am not shy," I said.'
+    )
+    assert _names(text)[-1] == "Jo Ray"

@@ -1037,7 +1037,18 @@ def _signed_author(text: str) -> str | None:
         m = _AUTHOR_NOTE.match(line)
         if m and len(line.split()) <= 40:
             return m.group("name")
+    for line in lines[:3]:  # "... excerpts from author Jo Ray's new book": the book's "I"
+        m = _EXCERPT_NOTE.search(line)
+        if m:
+            return m.group("name")
     return None
+
+
+_EXCERPT_NOTE = re.compile(
+    r"\b(?:excerpts?|adapted|taken)\s+from\s+(?:[a-z-]+\s+){0,3}"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})['’]s?\s+(?:\w+\s+){0,2}"
+    r"(?:book|memoir|autobiography|essay|novel|diary)\b"
+)
 
 
 _AUTHOR_NOTE = re.compile(
