@@ -344,3 +344,19 @@ def test_the_i_of_a_book_excerpt_is_the_books_author() -> None:
         'The judge then turned to me. "I am not shy," I said.'
     )
     assert _names(text)[-1] == "Jo Ray"
+
+
+def test_a_surname_takes_the_given_name_written_in_a_compound() -> None:
+    text = (
+        "The Omar Haddad-led field has drawn attention.\n\n"
+        "Mr. Haddad said the tax would be simple."
+    )
+    assert _names(text) == ["Omar Haddad"]
+
+
+def test_guidelines_speak_for_their_issuer() -> None:
+    text = (
+        "The schools board sued.\n\n"
+        "Guidelines recently issued by the Lind administration said students may choose."
+    )
+    assert _names(text) == ["Lind administration"]

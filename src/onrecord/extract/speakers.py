@@ -100,7 +100,7 @@ DOCUMENT_NOUNS = words(
     "report study poll survey statement ad advertisement video clip analysis memo letter "
     "release book article piece editorial ruling review investigation audit filing "
     "complaint lawsuit documents document email emails tweet post spot commercial research "
-    "opinion regulations guidance"
+    "opinion regulation guidance guideline rule figure data disclosure filing finding"
 )
 
 #: Titles that news uses as epithets for a person it has named ("the nominee said").
@@ -287,6 +287,7 @@ class _Resolver:
         # unnamed speakers met so far: (mention start, head lemma, plural, name)
         self.unnamed: list[tuple[int, str, bool, str]] = []
         self.gpes = {e.text.lower(): e.text for e in doc.ents if e.label_ == "GPE"}
+        self.checked: set[str] = set()  # one-word names already looked up in full (_fuller)
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -398,6 +399,7 @@ class _Resolver:
         return self._several(self.doc[token.left_edge.i : last.i + 1])
 
     def _result_for(self, entity: Entity, m: Mention | None) -> _Result:
+        self._fuller(entity)
         role = m.role if m and m.role else (entity.roles[0].text if entity.roles else None)
         aff = next((r.affiliation for r in entity.roles if r.text == role), None)
         return _Result(entity.name, entity.type, role, aff or entity.affiliation, entity)
@@ -457,24 +459,52 @@ class _Resolver:
 
     def _full_name_in_text(self, surname: str) -> Entity | None:
         """A person NER never tagged: "Ava Marlow" somewhere in the text for "Marlow"."""
-        if len(surname) < 3 or not surname.isalpha():
+        given = self._given_names(surname)
+        if not given:
             return None
+        name = " ".join([*given[0], surname])
+        entity = Entity(name=name, type="person", aliases={name, surname})
+        entity.first_names.add(given[0][0].lower())
+        entity.gender = FIRST_NAME_GENDER.get(given[0][0].lower())
+        self.entities.append(entity)
+        return entity
+
+    def _given_names(self, surname: str) -> list[list[str]]:
+        """Given names written before ``surname`` anywhere in the text, first found first
+        ("Ava" of "Ava Marlow", "Donald" of "The Donald Trump-led field")."""
+        if len(surname) < 3 or not surname.isalpha():
+            return []
         pattern = re.compile(r"\b((?:[A-Z][\w'’.-]* ){1,3})" + re.escape(surname) + r"\b")
+        found: list[list[str]] = []
         for m in pattern.finditer(self.index.text):
-            first = self.doc[self.index.token_at(m.start())]
-            if first.tag_ != "NNP" and first.lower_.rstrip(".") not in TITLE_WORDS:
-                continue  # "Injecting Clinton's troubles": not a first name
             given = m.group(1).split()
+            at = m.start()
+            while given and self.doc[self.index.token_at(at)].tag_ == "DT":
+                at += len(given[0]) + 1  # "The Donald Trump-led field": "Donald Trump"
+                given = given[1:]
+            first = self.doc[self.index.token_at(at)]
+            if not given or (first.tag_ != "NNP" and first.lower_.rstrip(".") not in TITLE_WORDS):
+                continue  # "Injecting Clinton's troubles": not a first name
             titled = [n for n, w in enumerate(given) if w.lower().rstrip(".") in TITLE_WORDS]
             given = given[titled[-1] + 1 :] if titled else given  # "Party Chair Ana" -> "Ana"
             if given and given[0][:1].isupper() and len(given[0]) > 1:
-                name = " ".join([*given, surname])
-                entity = Entity(name=name, type="person", aliases={name, surname})
-                entity.first_names.add(given[0].lower())
-                entity.gender = FIRST_NAME_GENDER.get(given[0].lower())
-                self.entities.append(entity)
-                return entity
-        return None
+                found.append(given)
+        return found
+
+    def _fuller(self, entity: Entity) -> None:
+        """Give a one-word person the full name the text writes where NER missed it ("The
+        Omar Haddad-led field" for "Mr. Haddad"), when only one given name goes with it."""
+        if entity.type != "person" or " " in entity.name or entity.name in self.checked:
+            return
+        self.checked.add(entity.name)
+        low = entity.name.lower()
+        if any(e is not entity and e.surname == low for e in self.entities):
+            return  # kept apart from a namesake on purpose ("Mr. Lopez" is not Maria Lopez)
+        given = self._given_names(entity.name)
+        if given and len({g[0].lower() for g in given}) == 1:
+            entity.name = " ".join([*given[0], entity.name])
+            entity.first_names.add(given[0][0].lower())
+            entity.gender = entity.gender or FIRST_NAME_GENDER.get(given[0][0].lower())
 
     def _description(self, span: SpacySpan, mention: Span, stop: int | None = None) -> _Result:
         """A common-noun mention: a role an entity holds, an organisation, or an unnamed one.
