@@ -360,3 +360,32 @@ def test_guidelines_speak_for_their_issuer() -> None:
         "Guidelines recently issued by the Lind administration said students may choose."
     )
     assert _names(text) == ["Lind administration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Our Principles PAC, a group set up to fight the mayor, said it raised money.", None),
+        (
+            "Vell filed a petition on Tuesday to stop the claim.\n\n"
+            "The petition accuses the city of bullying him.",
+            "Vell",
+        ),
+        (
+            "Maria Lind tied Haddad to the governor, with one of her ads asking whether he "
+            "was independent enough.",
+            "Maria Lind",
+        ),
+        (
+            "Other party figures, like Ana Lind, Omar Haddad and Tom Reyes, three former "
+            "ministers, have also said they back the plan.",
+            "Ana Lind, Omar Haddad and Tom Reyes",
+        ),
+    ],
+)
+def test_appositions_parts_and_filed_documents(text: str, name: str | None) -> None:
+    found = _names(text)[-1]
+    if name is None:  # the recogniser's own cut of the name; never the description
+        assert found is not None and "group" not in found and "PAC" in found
+    else:
+        assert found == name

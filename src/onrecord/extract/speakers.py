@@ -100,7 +100,8 @@ DOCUMENT_NOUNS = words(
     "report study poll survey statement ad advertisement video clip analysis memo letter "
     "release book article piece editorial ruling review investigation audit filing "
     "complaint lawsuit documents document email emails tweet post spot commercial research "
-    "opinion regulation guidance guideline rule figure data disclosure filing finding"
+    "opinion regulation guidance guideline rule figure data disclosure filing finding "
+    "petition motion brief"
 )
 
 #: Titles that news uses as epithets for a person it has named ("the nominee said").
@@ -118,7 +119,11 @@ _OFFICES = words(
 )
 
 #: Verbs whose subject issued their object ("the institute published a study").
-_ISSUING_VERBS = words("publish release issue commission conduct produce run air post")
+_ISSUING_VERBS = words(
+    "publish release issue commission conduct produce run air post file submit send sign pen"
+)
+#: Words for a part of something: "one of her ads" speaks as the ads would.
+_PART_WORDS = words("one some several many each two three another")
 
 #: Nouns that are definite without an article ("police said" = "the police said").
 _BARE_DEFINITE = words("police")
@@ -522,8 +527,19 @@ class _Resolver:
         if len(span) == 1 and root.lower_ in _BARE_DEFINITE:
             plural, definite = False, True  # "police said": the police the article named
         head = root.lemma_.lower()
+        if root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+            # "Our Principles PAC, a group set up to ...": the name the description is set by
+            named = self._several(self.doc[root.head.left_edge.i : root.head.i + 1])
+            named = named or self._entity_of(root.head)
+            if named is not None and named.name:
+                return named
         if head in DOCUMENT_NOUNS:
             issuer = self._issuer(root) or (self._earlier_issuer(root) if definite else None)
+            if issuer is not None:
+                return issuer
+        of = self._part_of(root)
+        if of is not None and of.lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = self._issuer(of)  # "one of her ads": hers
             if issuer is not None:
                 return issuer
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("like", "as")):
@@ -668,6 +684,14 @@ class _Resolver:
                     if found is not None:
                         return found
         return None
+
+    @staticmethod
+    def _part_of(root: Token) -> Token | None:
+        """The whole of "one of her ads", "some of the letters": the noun after "of"."""
+        if root.lower_ not in _PART_WORDS:
+            return None
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
 
     def _earlier_issuer(self, root: Token) -> _Result | None:
         """ "The study" after "a study by the institute": the issuer named with it before."""
