@@ -341,3 +341,36 @@ def test_newsletter_credits_before_a_colon(text: str, mention: str) -> None:
 def test_the_speaker_of_a_chained_or_light_verb_cue(text: str, mention: str) -> None:
     found = _run(text)
     assert [_view(text, s)[2] for s in found][-1] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            '"With this action, we will send a message to these 6,000 people and to the world '
+            "that Esterland will no longer build barriers to the ballot box, we will break them "
+            'down," he said, adding that the state would send a "strong message that Esterland '
+            'is a place where people make mistakes, they serve their time and are welcomed back."',
+            "he",
+        ),
+        (
+            "In an interview with Morning Radio hosts Tom Reyes and Mara Quill, the Green "
+            "presidential candidate stated that Haddad's \"divisive\" and \"mean-spirited\" "
+            'comments do not "fit with what I knew about him."',
+            "the Green presidential candidate",
+        ),
+        (
+            'Lind supports "fair pay raises," opposes "across-the-board pay freezes" and '
+            'recalled the three-year freeze on basic pay rates: "I saw how hard it was for '
+            'workers."',
+            "Lind",
+        ),
+    ],
+)
+def test_a_cue_the_parser_hangs_on_the_quotation_keeps_its_speaker(
+    text: str, mention: str
+) -> None:
+    # (the parser makes "adding" a clause of "serve" inside the quotation, gives "stated" no
+    # subject and "recalled" the subject "pay" inside the quotation: speaker_subject fails)
+    found = _run(text)
+    assert [_view(text, s)[2] for s in found][-1] == mention

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.context import Context
-from onrecord.extract.cues import ASK_VERBS, SPEECH_NOUNS
+from onrecord.extract.cues import ASK_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Children right of a verb that carry its message in the ``object`` shape.
@@ -29,6 +29,8 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "oprd", "dative", "attr", "ac
 _STOP_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "mark"})
 _HEAD_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get"})
+#: Verbs that lend their subject to a cue chained after them in the sentence.
+_CHAIN_CUES = SPEECH_VERBS | frozenset({"support", "oppose", "back"})
 #: Verbs whose object noun carries the speech ("made the suggestion that", "made a point of
 #: saying"): the speaker is the light verb's subject.
 _LIGHT_VERBS = frozenset({"make", "issue", "offer", "give", "raise", "voice", "repeat", "take"})
@@ -172,6 +174,38 @@ def speaker_subject(verb: Token) -> Token | None:
             return _subject_of(verb.head)  # "she made the suggestion that ...": hers
         return owner
     return _subject_of(verb)
+
+
+def nearby_speaker(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """The speaker of a cue whose parse gives no usable subject, read off the words around
+    it (the parser often hangs a cue after a quotation on a verb inside the quotation).
+
+    * a speech verb just before it in the sentence lends its subject: `"...," he said,
+      adding that ...`, `X supports A, opposes B and recalled C: "..."`;
+    * else the noun right before it is its subject: "..., the Democratic candidate stated".
+    """
+    doc = verb.doc
+    sent_start = verb.sent.start
+    for i in range(verb.i - 1, max(sent_start, verb.i - 30) - 1, -1):
+        tok = doc[i]
+        if in_quote(tok):
+            continue  # (quoted words between: 'X supports "A," opposes "B" and recalled')
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _CHAIN_CUES:
+            subject = _subject_of(tok)
+            if subject is not None and not in_quote(subject):
+                return subject
+    i = verb.i - 1
+    while i >= sent_start and (doc[i].tag_ in ("RB", "MD") or doc[i].dep_ in ("aux", "neg")):
+        i -= 1  # "X also stated", "X would not say"
+    tok = doc[i] if i >= sent_start else None
+    if (
+        tok is not None
+        and not in_quote(tok)
+        and tok.pos_ in ("NOUN", "PROPN", "PRON")
+        and tok.dep_ not in ("pobj", "dobj", "poss")
+    ):
+        return tok.head if tok.dep_ == "compound" else tok
+    return None
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from onrecord.extract.candidates import speaker_subject
+from onrecord.extract.candidates import nearby_speaker, speaker_subject
 from onrecord.extract.context import Context
 from onrecord.extract.cues import words
 from onrecord.extract.quotes import Quote
@@ -226,6 +226,10 @@ def _speaker_near(ctx: Context, verb: Token, window: list[Token]) -> Token | Non
     subject = speaker_subject(verb)
     if subject is not None and not ctx.in_quote(subject):
         return subject
+    if verb.pos_ == "VERB":
+        near = nearby_speaker(verb, ctx.in_quote)
+        if near is not None:
+            return near
     ids = {t.i for t in window}
     for step in (1, -1, 2, -2):  # "said Caddell", "Caddell said"
         j = verb.i + step

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from onrecord.extract.attribution_model import probability, stance_threshold, threshold
-from onrecord.extract.candidates import Candidate, candidates
+from onrecord.extract.candidates import Candidate, candidates, nearby_speaker
 from onrecord.extract.context import Context
 from onrecord.extract.cues import (
     ASK_VERBS,
@@ -133,11 +133,14 @@ def _from_candidate(ctx: Context, cand: Candidate, p: float, act: str) -> Statem
     verb = cand.verb
     cue_a, cue_b = char_span(doc, verb.i, cand.cue_end)
     pieces = [char_span(doc, a, b) for a, b in cand.pieces]
+    subject = cand.subject
+    if verb.pos_ == "VERB" and (subject is None or ctx.in_quote(subject)):
+        subject = nearby_speaker(verb, ctx.in_quote) or subject
     return _statement(
         ctx,
         pieces,
         Span.of(ctx.text, cue_a, cue_b),
-        cand.subject,
+        subject,
         addressee=_addressee(verb),
         occasion=_occasion(verb),
         confidence=round(p, 3),
