@@ -389,3 +389,11 @@ def test_appositions_parts_and_filed_documents(text: str, name: str | None) -> N
         assert found is not None and "group" not in found and "PAC" in found
     else:
         assert found == name
+
+
+def test_a_compound_title_before_an_untagged_name_is_not_part_of_it() -> None:
+    text = (
+        '"We had to acknowledge that we had a big issue with the trade part," said United '
+        "Auto Workers Secretary-Treasurer Gary Casteel."
+    )
+    assert _names(text) == ["Gary Casteel"]

@@ -484,15 +484,17 @@ class _Resolver:
         for m in pattern.finditer(self.index.text):
             given = m.group(1).split()
             at = m.start()
+            titled = [n for n, w in enumerate(given) if _titleish(w)]
+            if titled:  # "Party Chair Ana" -> "Ana", "Workers Secretary-Treasurer Gary"
+                at += sum(len(w) + 1 for w in given[: titled[-1] + 1])
+                given = given[titled[-1] + 1 :]
             while given and self.doc[self.index.token_at(at)].tag_ == "DT":
                 at += len(given[0]) + 1  # "The Donald Trump-led field": "Donald Trump"
                 given = given[1:]
             first = self.doc[self.index.token_at(at)]
-            if not given or (first.tag_ != "NNP" and first.lower_.rstrip(".") not in TITLE_WORDS):
+            if not given or (first.tag_ != "NNP" and not titled):
                 continue  # "Injecting Clinton's troubles": not a first name
-            titled = [n for n, w in enumerate(given) if w.lower().rstrip(".") in TITLE_WORDS]
-            given = given[titled[-1] + 1 :] if titled else given  # "Party Chair Ana" -> "Ana"
-            if given and given[0][:1].isupper() and len(given[0]) > 1:
+            if given[0][:1].isupper() and len(given[0]) > 1:
                 found.append(given)
         return found
 
@@ -1061,6 +1063,11 @@ def _bound_noun(token: Token) -> int | None:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
         return token.head.head.i
     return None
+
+
+def _titleish(word: str) -> bool:
+    """A title word, also inside a compound title ("Secretary-Treasurer", "Vice-Chair")."""
+    return any(part in TITLE_WORDS for part in word.lower().rstrip(".").split("-"))
 
 
 def _pronoun_want(low: str) -> str | None:
