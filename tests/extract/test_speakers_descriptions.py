@@ -397,3 +397,9 @@ def test_a_compound_title_before_an_untagged_name_is_not_part_of_it() -> None:
         "Auto Workers Secretary-Treasurer Gary Casteel."
     )
     assert _names(text) == ["Gary Casteel"]
+
+
+def test_a_joint_poll_goes_by_its_name_and_a_single_issuers_poll_by_the_issuer() -> None:
+    text = "Voters back the plan, according to an Esterland Post-Harbor News poll released Friday."
+    assert _names(text) == ["Esterland Post-Harbor News poll"]
+    assert _names("Most voters back the plan, according to a Reuters poll.") == ["Reuters"]

@@ -665,6 +665,9 @@ class _Resolver:
     def _issuer(self, root: Token) -> _Result | None:
         """Who issued a document: "a report by Politico", "a Reuters survey", "the
         committee's statement", "a study from the institute" (canonical-speakers.md rule 5)."""
+        joint = self._joint_poll(root)
+        if joint is not None:
+            return joint
         if root.dep_ == "dobj" and root.head.lemma_.lower() in _ISSUING_VERBS:
             subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
             found = self._entity_of(subject) if subject is not None else None
@@ -694,6 +697,21 @@ class _Resolver:
             return None
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+
+    def _joint_poll(self, root: Token) -> _Result | None:
+        """ "an Associated Press-GfK poll", "a New York Times/CBS News poll": a poll two
+        issuers run together goes by its own name, as news and annotators cite it."""
+        if root.lemma_.lower() not in ("poll", "survey"):
+            return None
+        before = self.doc[root.left_edge.i : root.i]
+        words_ = [t for t in before if t.pos_ == "PROPN" or t.text in ("-", "/")]
+        joined = any("-" in t.text or "/" in t.text for t in words_)
+        names = [t for t in words_ if t.pos_ == "PROPN"]
+        if not joined or len(names) < 2:
+            return None
+        first = words_[0]
+        text = self.index.text[first.idx : root.idx + len(root.text)]
+        return _Result(" ".join(text.split()), "organisation")
 
     def _earlier_issuer(self, root: Token) -> _Result | None:
         """ "The study" after "a study by the institute": the issuer named with it before."""
