@@ -374,3 +374,9 @@ def test_a_cue_the_parser_hangs_on_the_quotation_keeps_its_speaker(
     # subject and "recalled" the subject "pay" inside the quotation: speaker_subject fails)
     found = _run(text)
     assert [_view(text, s)[2] for s in found][-1] == mention
+
+
+@pytest.mark.parametrize("verb", ["barked", "boomed", "snapped", "scoffed"])
+def test_manner_of_speaking_verbs_attribute_a_quote(verb: str) -> None:
+    text = f'"Get out of my harbour," Haddad {verb}.'
+    assert _one(text)[2] == "Haddad"

@@ -64,7 +64,8 @@ SPEECH_VERBS: frozenset[str] = words(
 #: Verbs that attribute a quotation right beside them (`"...?" Holm pressed.`) but say too
 #: little on their own to report speech ("pressed the button", "began the meeting").
 QUOTE_ONLY_CUES: frozenset[str] = words(
-    "press interject interrupt begin start chime pipe offer recite read muse wonder sigh laugh"
+    "press interject interrupt begin start chime pipe offer recite read muse wonder sigh laugh "
+    "bark boom snap growl thunder roar bellow sneer scoff gush rave marvel fume vent bristle"
 )
 
 #: Cognition, belief, intention and evidence lemmas: in scope only with ``scope="all"``.
