@@ -30,3 +30,42 @@ def shared_dir() -> Path:
     if beside_checkout.is_dir():
         return beside_checkout
     return Path.cwd().resolve().parent / "shared"
+
+
+#: Articles longer than this many characters are extracted in windows of about this size
+#: (``onrecord.extract.windows``). 25,000 keeps every PolNeAR dev article (the longest is
+#: 22,068) and all but 3 of 840 train articles whole (their output is unchanged), while a
+#: window's parse adds only about 20 MB to the model's 240 MB and the steps that compare
+#: statements with each other stay small.
+DEFAULT_WINDOW_CHARS = 25_000
+#: The longest article extracted; a longer one is refused before any work, its message
+#: naming ``$ONRECORD_MAX_CHARS``. With windows the cost is linear: one million characters
+#: take about 35 s (40 CPU seconds) and 0.26 GB on a 2-core machine
+#: (benchmarks/long_documents.py), so the limit keeps a single article within a minute.
+DEFAULT_MAX_CHARS = 1_000_000
+MAX_CHARS_ENV = "ONRECORD_MAX_CHARS"
+
+
+def _positive_int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        from onrecord.errors import UsageError
+
+        raise UsageError(f"${name} must be a positive whole number of characters, not {raw!r}")
+    return value
+
+
+def window_chars() -> int:
+    """Window size for long articles: ``$ONRECORD_WINDOW_CHARS``, else the default."""
+    return _positive_int_env("ONRECORD_WINDOW_CHARS", DEFAULT_WINDOW_CHARS)
+
+
+def max_article_chars() -> int:
+    """The longest article extracted: ``$ONRECORD_MAX_CHARS``, else the default."""
+    return _positive_int_env(MAX_CHARS_ENV, DEFAULT_MAX_CHARS)

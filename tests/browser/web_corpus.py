@@ -9,6 +9,7 @@ inside a quote, to prove the UI shows such text as text.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,9 +187,23 @@ def _record_updater():  # type: ignore[no-untyped-def]
     return getattr(module, "update_record", None)
 
 
+#: How long a browser test waits for the page to show an answer (a loaded 2-core CI machine
+#: can take seconds; Playwright's expect() would give up after 5).
+UI_WAIT_MS = 15_000
+
+
 def type_search(page: Any, base: str, words: str) -> None:
-    """Open the search page, type ``words`` and wait until the answer is shown."""
+    """Open the search page, type ``words`` and wait until the answer is shown.
+
+    The wait is an ``expect`` on the status line, polled by Playwright's own injected code.
+    ``page.wait_for_function`` with a string predicate re-evaluates the string with ``eval``
+    in the page on every poll after the first, which the UI's Content-Security-Policy (no
+    'unsafe-eval') refuses: it passed only when the answer was already shown at the first
+    check, so a loaded machine failed it at random.
+    """
+    from playwright.sync_api import expect
+
     page.goto(base + "/")
     with page.expect_response(lambda r: "/api/statements" in r.url and "search=" in r.url):
         page.fill("#q", words)
-    page.wait_for_function("!document.getElementById('status').textContent.startsWith('Search')")
+    expect(page.locator("#status")).not_to_have_text(re.compile(r"^\s*Search"), timeout=UI_WAIT_MS)

@@ -2,7 +2,8 @@
 
 The same function serves ``onrecord extract``, ingest and the Spark job. It works on one
 article at a time and knows nothing about storage. ``extract_many`` batches articles through
-spaCy's ``nlp.pipe`` (one parse per article) and yields one list per article, in order.
+spaCy's ``nlp.pipe`` (one parse per article; an article over 25,000 characters one parse per
+window, see windows.py, so its cost stays linear) and yields one list per article, in order.
 
 Per article: the quotations (quotes.py) and the parse give a :class:`Context`; three
 extractors propose statements (direct.py: quotes and their attributions, reported.py: cue
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import groupby
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from onrecord import config
 from onrecord.evaluate import normalise_content, overlap
 from onrecord.extract.context import Context, build_context
 from onrecord.extract.continuation import continue_speakers
@@ -27,10 +31,13 @@ from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.direct import find_direct, with_speaker_from
 from onrecord.extract.filter import filter_statements
 from onrecord.extract.headline import find_headline
+from onrecord.extract.limits import ArticleTooLong, check_length
 from onrecord.extract.nlp_setup import extraction_nlp
 from onrecord.extract.reported import find_reported
+from onrecord.extract.routing import by_language
 from onrecord.extract.speakers import resolve_speakers
 from onrecord.extract.transcript import apply_labels
+from onrecord.extract.windows import Cast, plan_windows, window_statements
 from onrecord.model import Article, Statement
 
 #: A reported reading covering this share of a direct quote is the same statement.
@@ -52,19 +59,122 @@ def extract_many(
     *,
     model: str | None = None,
     scope: Scope = DEFAULT_SCOPE,
+    window_chars: int | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[list[Statement]]:
-    """``extract`` over many articles, in order, parsed in batches through ``nlp.pipe``."""
+    """``extract`` over many articles, in order: Russian articles on the Russian path
+    (:mod:`onrecord.extract.routing`, :mod:`onrecord.extract.ru`), the rest as below."""
+
+    def english(group: Iterable[Article]) -> Iterator[list[Statement]]:
+        return _extract_english(
+            group,
+            batch_size,
+            model=model,
+            scope=scope,
+            window_chars=window_chars,
+            max_chars=max_chars,
+        )
+
+    def russian(group: Iterable[Article]) -> Iterator[list[Statement]]:
+        from onrecord.extract.ru import extract_russian
+
+        for article in group:
+            check_length(article, max_chars)
+            yield extract_russian(article)
+
+    # The English model loads before any article is read, as it always did: a model that
+    # cannot load is then no article's fault (api.core tells the two apart by that).
+    extraction_nlp(model)
+    yield from by_language(articles, english, russian)
+
+
+def _extract_english(
+    articles: Iterable[Article],
+    batch_size: int = 32,
+    *,
+    model: str | None = None,
+    scope: Scope = DEFAULT_SCOPE,
+    window_chars: int | None = None,
+    max_chars: int | None = None,
+) -> Iterator[list[Statement]]:
+    """``extract`` over many articles, in order, parsed in batches through ``nlp.pipe``.
+
+    An article longer than ``window_chars`` (default :func:`onrecord.config.window_chars`)
+    is extracted in windows (:mod:`onrecord.extract.windows`), so that its cost grows
+    linearly with its length; the others go through ``nlp.pipe`` in batches
+    (:func:`_batches`), whole as before. An article longer than ``max_chars`` (default
+    :func:`onrecord.config.max_article_chars`) raises :class:`ArticleTooLong` before any
+    work on it, after every article before it has been yielded.
+    """
     nlp = extraction_nlp(model)
-    pending: list[Article] = []
+    size = window_chars or config.window_chars()
+    limit = max_chars or config.max_article_chars()
 
-    def texts() -> Iterator[str]:
-        for article in articles:
-            pending.append(article)
-            yield article.text
+    def kind(article: Article) -> str:
+        n = len(article.text)
+        return "refused" if n > limit else "windowed" if n > size else "whole"
 
-    for doc in nlp.pipe(texts(), batch_size=batch_size):
-        article = pending.pop(0)
-        yield extract_parsed(article, doc, scope=scope)
+    for how, group in groupby(articles, key=kind):
+        if how == "whole":
+            yield from _extract_whole(nlp, group, batch_size, scope)
+            continue
+        for article in group:
+            if how == "refused":
+                raise ArticleTooLong(len(article.text), limit)
+            yield _extract_windowed(nlp, article, size, scope)
+
+
+#: Characters parsed together in one ``nlp.pipe`` batch. The parse of a batch is held in
+#: memory at once (its tokens' vectors and parser states), so peak memory follows the
+#: batch's length, not the number of articles: 32 news articles of 1,000 words took ingest
+#: to 0.93 GB, while batches of this many characters (about four such articles; one
+#: article up to the window size) stay near a long-document window's 0.1 GB, at the same
+#: speed (benchmarks/ingest_memory.py).
+BATCH_CHARS = 25_000
+
+
+def _extract_whole(
+    nlp: Language, articles: Iterable[Article], batch_size: int, scope: Scope
+) -> Iterator[list[Statement]]:
+    for batch in _batches(articles, batch_size, BATCH_CHARS):
+        docs = nlp.pipe([a.text for a in batch], batch_size=len(batch))
+        for article, doc in zip(batch, docs, strict=True):
+            yield extract_parsed(article, doc, scope=scope)
+
+
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Runs of at most ``size`` articles and ``chars`` characters (an article longer than
+    ``chars`` alone), read lazily: a batch is read only when the one before is done."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
+        yield batch
+
+
+def _extract_windowed(nlp: Language, article: Article, size: int, scope: Scope) -> list[Statement]:
+    """One long article, window by window (see :mod:`onrecord.extract.windows`).
+
+    Windows are parsed one at a time, in order: a batch of them would hold several windows'
+    activations at once, which is the memory that windowing is there to bound, and each
+    window's text depends on the people the windows before it introduced.
+    """
+    cast = Cast(article.text)
+    out: list[Statement] = []
+    for n, planned in enumerate(plan_windows(article.text, size)):
+        window = cast.context_for(planned)
+        text = window.text(article.text)
+        doc = nlp(text)
+        found = extract_parsed(replace(article, text=text), doc, scope=scope)
+        own = window_statements(window, article.text, found, first=n == 0)
+        cast.note(window, doc, own)
+        out.extend(own)
+    return cast.finish(out)
 
 
 def extract_parsed(article: Article, doc: Doc, *, scope: Scope = DEFAULT_SCOPE) -> list[Statement]:
@@ -95,26 +205,73 @@ def merge(
     """
     direct = list(direct)
     heads = [h for h in headline if not any(overlap(h.pieces(), d.pieces()) >= 0.5 for d in direct)]
-    containers = direct + heads
-    kept: list[Statement] = []
+    containers = _SpanIndex(direct + heads)
+    by_place = _SpanIndex(direct)
+    kept = _SpanIndex([])
     for r in reported:
-        if r.cue is not None and any(_inside(r.cue.start, d) for d in containers):
+        if r.cue is not None and any(_inside(r.cue.start, d) for d in containers.at(r.cue.start)):
             continue
-        same = next((k for k, d in enumerate(direct) if _same(d, r)), None)
+        same = next((k for k in by_place.near(r) if _same(direct[k], r)), None)
         if same is not None:
             direct[same] = with_speaker_from(direct[same], r)
             continue
-        if any(overlap(k.pieces(), r.pieces()) >= 0.8 for k in kept):
+        if any(overlap(kept.items[k].pieces(), r.pieces()) >= 0.8 for k in kept.near(r)):
             continue
-        kept.append(r)
-    kept = [
+        kept.add(r)
+    reported_kept = [
         r
-        for r in kept
-        if r.cue is None or not any(k is not r and _inside(r.cue.start, k) for k in kept)
+        for r in kept.items
+        if r.cue is None
+        or not any(k is not r and _inside(r.cue.start, k) for k in kept.at(r.cue.start))
     ]
-    out = _merge_echoes(direct + kept + heads)
+    out = _merge_echoes(direct + reported_kept + heads)
     out.sort(key=lambda s: (s.content.start, s.content.end))
     return out
+
+
+class _SpanIndex:
+    """Statements by the stretch of text they cover, so that ``merge`` compares a statement
+    only with those near it: comparing each with all made it quadratic (a 200k-character
+    article spent 17 of its 29 seconds here). Only a prefilter: every statement whose pieces
+    could contain an offset or overlap a statement is returned, and the callers apply their
+    exact tests, so the result is what the all-pairs comparison gave.
+    """
+
+    #: Characters per bucket: statements are sentences, a few hundred characters.
+    BUCKET = 512
+
+    def __init__(self, statements: list[Statement]) -> None:
+        self.items = list(statements)
+        self.buckets: dict[int, list[int]] = {}
+        for k, st in enumerate(statements):
+            self._register(k, st)
+
+    def add(self, st: Statement) -> None:
+        self.items.append(st)
+        self._register(len(self.items) - 1, st)
+
+    def _register(self, k: int, st: Statement) -> None:
+        lo, hi = _hull(st)
+        for b in range(lo // self.BUCKET, max(lo, hi - 1) // self.BUCKET + 1):
+            self.buckets.setdefault(b, []).append(k)
+
+    def at(self, offset: int) -> list[Statement]:
+        """The statements whose pieces may contain ``offset``."""
+        return [self.items[k] for k in self.buckets.get(offset // self.BUCKET, ())]
+
+    def near(self, st: Statement) -> list[int]:
+        """Indices, ascending, of the statements whose pieces may overlap those of ``st``."""
+        lo, hi = _hull(st)
+        found: set[int] = set()
+        for b in range(lo // self.BUCKET, max(lo, hi - 1) // self.BUCKET + 1):
+            found.update(self.buckets.get(b, ()))
+        return sorted(found)
+
+
+def _hull(st: Statement) -> tuple[int, int]:
+    """The smallest (start, end) holding all of a statement's pieces."""
+    pieces = st.pieces()
+    return min(a for a, _ in pieces), max(b for _, b in pieces)
 
 
 def _merge_echoes(statements: list[Statement]) -> list[Statement]:

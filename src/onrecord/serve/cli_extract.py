@@ -25,6 +25,7 @@ from typing import IO, Any
 from onrecord.errors import InputError, UsageError, error_line
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
+from onrecord.extract.limits import ArticleTooLong, check_length
 from onrecord.ingest import DEFAULT_MAX_BYTES
 from onrecord.ingest.jsonl import read_documents
 from onrecord.model import Article, Statement, statements_to_json
@@ -139,7 +140,14 @@ def run_extract(args: argparse.Namespace) -> int:
                     failed += 1
                     print(error_line(item), file=sys.stderr)
                     continue
-                yield item[0]
+                article = item[0]
+                try:
+                    check_length(article)  # refused before any work, as this line's error
+                except ArticleTooLong as exc:
+                    failed += 1
+                    print(error_line(InputError(str(exc), source=article.source)), file=sys.stderr)
+                    continue
+                yield article
 
         # extract_many pulls articles lazily, so output order follows input order.
         pending: deque[Article] = deque()
