@@ -42,7 +42,8 @@ def test_year_completion_only_fills_what_is_missing() -> None:
 
 def test_language() -> None:
     assert guess_language("The minister said that the talks would go on for a week.") == "en"
-    assert guess_language("Песков заявил журналистам, что переговоры продолжатся.") is None
+    # Russian is told from its letters since issue 13 (Russian-language copy)
+    assert guess_language("Песков заявил журналистам, что переговоры продолжатся.") == "ru"
     assert guess_language("Der Sprecher sagte, die Gespräche würden fortgesetzt.") is None
     assert guess_language("Too short") is None
     assert (language_code("en-GB"), language_code("RU"), language_code("x!")) == ("en", "ru", None)

@@ -190,7 +190,7 @@ def test_windows_1251_text_file(tmp_path: Path) -> None:
     article = one(read_paths([path]))
     assert article.text == russian
     assert article.meta["encoding"] == "cp1251"
-    assert article.language is None  # not claimed English
+    assert article.language == "ru"  # not claimed English: told Russian from its letters
 
 
 def test_text_errors_name_the_file(tmp_path: Path) -> None:

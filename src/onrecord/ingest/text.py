@@ -21,7 +21,15 @@ import re
 from dataclasses import dataclass
 
 from onrecord.ingest.encoding import decode
-from onrecord.ingest.meta import MONTH_RE, ZONES, Hints, finish, iso_date, month_day
+from onrecord.ingest.meta import (
+    MONTH_RE,
+    RU_MONTH_RE,
+    ZONES,
+    Hints,
+    finish,
+    iso_date,
+    month_day,
+)
 from onrecord.model import Article
 
 #: How many non-empty lines at the top may hold headline, timestamp and byline.
@@ -44,6 +52,28 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+#: Russian agencies: ``ТИРЕННА, 14 апреля. /ТПА/.``, ``ТИРЕННА. 14 апреля (Нордфакс) -``,
+#: ``МОСКВА, 28 мар - РИА Новости.``, ``Москва. 21 марта. INTERFAX.RU -``: day before month,
+#: and the place may be written in capitals or not (the date makes it a dateline).
+_RU_DATELINE = re.compile(
+    rf"""
+    (?P<place>[А-ЯЁ][А-ЯЁа-яё\-]*(?:[ -][А-ЯЁ][А-ЯЁа-яё\-]*){{0,2}})
+    [,.]\s(?P<day>\d{{1,2}})\s(?P<month>(?i:{RU_MONTH_RE}))\.?(?:\s(?P<year>\d{{4}})(?:\s?г\.|\sгода)?)?
+    (?:
+        \.?\s/(?P<slash>[^/\n]{{1,30}})/\.?                             # . /ТАСС/.
+      | \s\((?P<paren>[^()\n]{{1,40}})\)\s?[-–—]{{1,2}}                 # (Интерфакс) -
+      | \.\s(?P<caps>[A-ZА-ЯЁ][\w.]{{1,30}})\s[-–—]{{1,2}}                # . INTERFAX.RU -
+      | \s[-–—]{{1,2}}\s(?P<tail>[^\n.,]{{1,30}})\.                      # - РИА Новости.
+    )
+    [ \t]*
+    """,
+    re.VERBOSE,
+)
+_RU_STAMP = re.compile(
+    rf"\s*(?P<d>\d{{1,2}})\s(?P<m>(?i:{RU_MONTH_RE}))\.?,?\s(?P<y>\d{{4}})(?:\s?г\.)?"
+    r"(?:,?\s(?:в\s)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s?(?P<zone>[A-ZА-Я]{2,4}))?)?\s*"
+)
+_RU_ZONES = {"МСК": "+03:00"}
 _STAMP = re.compile(
     rf"""\s*(?:
         (?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH})\.?,?\s(?P<y1>\d{{4}})     # 21 Mar 2022
@@ -91,7 +121,7 @@ def match_dateline(line: str, offset: int = 0) -> Dateline | None:
     """The dateline at the start of ``line`` (an upper-case place, then date and agency)."""
     m = _DATELINE.match(line)
     if m is None or not m.group("place").isupper():
-        return None
+        return _match_ru_dateline(line, offset)
     bare = not (m.group("slash") or m.group("paren") or m.group("month"))
     if bare and len(line) - m.end() < 20:
         return None  # a bare "PLACE -" needs the line to go on: else it is a caps headline
@@ -100,6 +130,19 @@ def match_dateline(line: str, offset: int = 0) -> Dateline | None:
         month_day(m.group("month"), m.group("day"), m.group("year")) if m.group("month") else None
     )
     return Dateline(offset, offset + m.end(), m.group("place").rstrip("."), outlet, published)
+
+
+def _match_ru_dateline(line: str, offset: int) -> Dateline | None:
+    """A Russian dateline (see ``_RU_DATELINE``); only tried where the English one fails,
+    and only on a line with a Russian month, so English copy is read as before."""
+    if line[:1].isascii():
+        return None
+    m = _RU_DATELINE.match(line)
+    if m is None:
+        return None
+    outlet = next(m.group(g).strip() for g in ("slash", "paren", "caps", "tail") if m.group(g))
+    published = month_day(m.group("month"), m.group("day"), m.group("year"))
+    return Dateline(offset, offset + m.end(), m.group("place"), outlet or None, published)
 
 
 def find_dateline(text: str, start: int = 0, lines: int = HEADER_LINES) -> Dateline | None:
@@ -117,6 +160,9 @@ def parse_stamp(line: str) -> str | None:
     """A timestamp line (``21 Mar 2022 12:47``, ``March 21, 2022``, ISO) as ISO, else None."""
     m = _STAMP.fullmatch(line)
     if m is None:
+        ru = _RU_STAMP.fullmatch(line)
+        if ru is not None:
+            return _ru_stamp(ru)
         return iso_date(line.strip()) if line.strip()[:4].isdigit() else None
     month, day, year = (
         (m.group("m1"), m.group("d1"), m.group("y1"))
@@ -142,6 +188,21 @@ def parse_stamp(line: str) -> str | None:
         suffix = f"{zone[:3]}:{zone[-2:]}"
     elif zone:
         return None  # an unknown word after the time: not a timestamp line
+    return f"{date}T{hour:02d}:{minute:02d}{suffix}"
+
+
+def _ru_stamp(m: re.Match[str]) -> str | None:
+    """A Russian timestamp line (``14 апреля 2025 16:20``, ``14 апреля 2025 г., 16:20 МСК``)."""
+    date = month_day(m.group("m"), m.group("d"), m.group("y"))
+    if date is None or m.group("hour") is None:
+        return date
+    hour, minute = int(m.group("hour")), int(m.group("minute"))
+    if hour > 23 or minute > 59:
+        return date
+    zone = m.group("zone")
+    if zone and zone not in _RU_ZONES and zone not in ZONES:
+        return None
+    suffix = _RU_ZONES.get(zone or "", ZONES.get(zone or "", ""))
     return f"{date}T{hour:02d}:{minute:02d}{suffix}"
 
 

@@ -32,6 +32,7 @@ THRESHOLD = 0.68
 SHORT = 4
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _SURFACE_RE = re.compile(r"\S+")
 _STOP = wordset(
     "a an the and or but of to in on at for by with from as is are was were be been being "
@@ -48,6 +49,7 @@ class Shingles:
     words: frozenset[str]
     pairs: frozenset[tuple[str, str]]
     length: int
+    script: str = "latn"  # "cyrl" when most words are Cyrillic: see same_language
 
 
 def tokens(text: str) -> list[str]:
@@ -60,13 +62,47 @@ def tokens(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD_RE.findall(text.casefold())]
 
 
-@lru_cache(maxsize=50_000)
+#: Texts whose shingles are kept. The cache serves linking, which compares a batch's new
+#: statements with a speaker's earlier ones in the same few weeks: a few thousand texts at a
+#: time. An entry is over a kilobyte (two sets of words and word pairs): with 50,000 of
+#: them, an ingest of 600 news articles (32,000 statements) held 46 MB more than with this
+#: many, growing with every article up to the cap, for 4% less time in linking (well under
+#: 1% of the ingest; benchmarks/ingest_memory.py).
+SHINGLES_CACHED = 4096
+
+
+@lru_cache(maxsize=SHINGLES_CACHED)
 def shingles(text: str) -> Shingles:
     """The comparable form of a text (cached: linking compares each text many times)."""
     words = tokens(text)
     content = frozenset(w for w in words if w not in _STOP)
     pairs = frozenset(pairwise(words))
-    return Shingles(content, pairs, len(content))
+    return Shingles(content, pairs, len(content), script_of(words))
+
+
+def script_of(words: list[str]) -> str:
+    """``"cyrl"`` when most of the words are Cyrillic (a Russian report), else ``"latn"``."""
+    cyrillic = sum(1 for w in words if _CYRILLIC_RE.match(w))
+    return "cyrl" if words and cyrillic * 2 > len(words) else "latn"
+
+
+def same_language(a: Shingles, b: Shingles) -> bool:
+    """Whether two reports are in one language (script), so that their words can be compared.
+
+    A Russian report and its English version say the same in other words: containment of
+    words says nothing about them, and a word diff between them would be all changes. They
+    are never linked as one statement here; :func:`same_occasion` marks them as reports of
+    one occasion instead.
+    """
+    return a.script == b.script
+
+
+def same_occasion(a: str, b: str, day_a: str | None, day_b: str | None) -> bool:
+    """Whether reports in two languages of one speaker's statements are of the same occasion:
+    different scripts, and the same day (a statement's own date, else its article's)."""
+    if not day_a or not day_b or shingles(a).script == shingles(b).script:
+        return False
+    return day_number(day_a[:10]) == day_number(day_b[:10])
 
 
 def similarity(a: Shingles, b: Shingles) -> float:
@@ -126,6 +162,8 @@ class LinkPool:
         for position, count in shared.items():
             other, other_day = self._items[position]
             if count < need * min(sh.length, other.length) or not within_window(day, other_day):
+                continue
+            if not same_language(sh, other):
                 continue
             score = similarity(sh, other)
             if score >= THRESHOLD:

@@ -13,6 +13,9 @@ The rules, chosen so that two different people are never merged automatically:
 - Full person names join on first name + surname (+ suffix): "Hillary Rodham Clinton" and
   "Hillary Clinton" are one key, "Bill Clinton" another, "Donald Trump Jr." a third.
   Nicknames ("Bill"/"William") are not guessed: a user ``merge`` joins them.
+- Names are keyed by spelling (:mod:`onrecord.resolve.translit`), so one person is one
+  entity across languages and transliterations: "Дмитрий Песков" = "Dmitry Peskov",
+  "Zelensky" = "Zelenskyy" = "Zelenskiy"; the entity keeps every spelling as an alias.
 - A surname alone ("Peskov", "Mr. Obama") joins the full-name entity with that surname only
   while exactly one exists; with two or more ("Clinton") it is an entity of its own, and it
   is re-checked whenever a full name with that surname arrives (see
@@ -33,6 +36,7 @@ from typing import Literal
 
 from onrecord.model import SpeakerType
 from onrecord.resolve.textspan import wordset
+from onrecord.resolve.translit import fold as spelling
 
 NameKind = Literal["full", "surname", "org", "description", "generic"]
 
@@ -187,7 +191,7 @@ def analyse_name(name: str | None, type_: str | None = None) -> NameInfo | None:
         return _generic(raw, folded, stype, any(w[:1].isupper() for w in words))
     suffix = core_f[-1] if len(core) > 2 and core_f[-1] in SUFFIXES else None
     names = [w for w, f in zip(core, core_f, strict=True) if f not in SUFFIXES or w is core[0]]
-    names_f = [_fold(w) for w in names]
+    names_f = [spelling(_fold(w)) for w in names]
     display = " ".join(_proper(w) for w in core)
     surname = names_f[-1]
     if len(names) == 1 or names_f[0] in PARTICLES:  # "Peskov", "von der Leyen"

@@ -23,9 +23,9 @@ _ABBREVIATIONS = wordset(
     "mr mrs ms dr prof gen col lt sgt capt sen rep gov st jr sr no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e inc corp co ltd"
 )
-_BOUNDARY_RE = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9А-ЯЁ])|\n+")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)\.$")
-_QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+_QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|„[^“\n]*“")
 
 
 @lru_cache(maxsize=64)

@@ -527,6 +527,11 @@ def _is_future(text: str, start: int, end: int, sentence: tuple[int, int]) -> bo
     return nearest_past is None or nearest_future < nearest_past
 
 
+#: Handlers whose result depends on the tense around them, with the function that reads it
+#: (weekdays; time_ru.py adds the Russian ones).
+_TENSED: dict[Handler, Callable[[str, int, int, tuple[int, int]], bool]] = {_weekday: _is_future}
+
+
 # --------------------------------------------------------------------------- API
 
 
@@ -553,7 +558,8 @@ def find_times(
         span = (m.start(), m.end())
         if overlaps(span, taken):
             continue
-        future = handler is _weekday and _is_future(text, *span, sentence_at(text, span[0]))
+        tense = _TENSED.get(handler)
+        future = tense is not None and tense(text, *span, sentence_at(text, span[0]))
         resolved = handler(m, base, future)
         if resolved is None:
             continue
@@ -570,7 +576,7 @@ def resolve_time(text: str, published: str | None) -> When | None:
     return found[0].when if found else None
 
 
-_THAT_RE = re.compile(r"\bthat\b")
+_THAT_RE = re.compile(r"\b(?:that|что)\b")  # "что": the Russian reported clause
 
 
 def _publication_when(published: str | None) -> tuple[str | None, str | None]:
@@ -633,3 +639,10 @@ def statement_when(
         return _publication_when(article.published)
     best = min(candidates, key=lambda t: min(abs(t.start - anchor.end), abs(anchor.start - t.end)))
     return best.when.value, best.when.precision
+
+
+# Russian time expressions ("в понедельник", "28 марта", "29-30 марта") register their rules
+# here; they only run on text with Cyrillic letters, so English results are unchanged.
+from onrecord.resolve import time_ru as _time_ru  # noqa: E402
+
+__all__ = ["Base", "TimeMatch", "When", "_time_ru", "find_times", "resolve_time", "statement_when"]
