@@ -4,7 +4,8 @@ Generates a store of synthetic articles (default 100,000 statements; invented wo
 Zipf-like frequency, so common words match thousands of statements and rare ones a few),
 starts ``onrecord serve`` on a free loopback port in a subprocess, sends a bounded number of
 varied ``GET /api/statements`` searches (words, phrases, prefixes, OR, exclusions, filters,
-and syntax that FTS5 would reject), and prints p50/p99 latency overall and per query type as
+and syntax that FTS5 would reject) and the ``GET /api/facets`` counts the web UI's search
+page asks after each page of results, and prints p50/p99 latency overall and per query type as
 a Markdown block ready for the README (command, store size, requests, concurrency, machine
 load). Fails (exit 1) if any search answers 500. Loopback only; stops by itself.
 
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -129,7 +131,7 @@ def build_store(path: Path, statements: int, gen: Generator) -> float:
     return time.perf_counter() - started
 
 
-def queries(gen: Generator, n: int, seed: int) -> list[tuple[str, dict[str, str]]]:
+def queries(gen: Generator, n: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
     """``n`` varied searches as (type, query parameters)."""
     rng = random.Random(seed)
     common = gen.vocab[:20]
@@ -150,6 +152,12 @@ def queries(gen: Generator, n: int, seed: int) -> list[tuple[str, dict[str, str]
         "+newest": lambda: {"search": rng.choice(common), "sort": "-date"},
         "page 5": lambda: {"search": rng.choice(common), "page": "5"},
         "bad syntax": lambda: {"search": rng.choice(['"unbalanced', "NEAR(", "AND OR", '"', "*"])},
+        # what the search page asks after each page of results (its facet counts)
+        "facets of a word": lambda: {
+            "search": rng.choice(common + middle[:20]),
+            "facet": ["speaker", "outlet", "kind", "year"],
+            "_path": "/api/facets",
+        },
     }
     names = list(kinds)
     return [(name, kinds[name]()) for name in (names[i % len(names)] for i in range(n))]
@@ -209,13 +217,16 @@ class Sample:
     lower_bound: bool  # the total is "N or more"
 
 
-def send(base: str, plan: list[tuple[str, dict[str, str]]]) -> list[Sample]:
-    """Send ``plan`` one request after another on one connection; a sample per request."""
+def send(base: str, plan: list[tuple[str, dict[str, Any]]]) -> list[Sample]:
+    """Send ``plan`` one request after another on one connection; a sample per request
+    (to ``/api/statements`` unless the plan's ``_path`` names another endpoint)."""
     out: list[Sample] = []
     with httpx.Client(base_url=base, timeout=30) as client:
-        for kind, params in plan:
+        for kind, planned in plan:
+            params = dict(planned)
+            path = params.pop("_path", "/api/statements")
             started = time.perf_counter()
-            r = client.get("/api/statements", params=params)
+            r = client.get(path, params=params)
             ms = (time.perf_counter() - started) * 1000
             body = r.json() if r.status_code == 200 else {}
             out.append(
@@ -223,14 +234,14 @@ def send(base: str, plan: list[tuple[str, dict[str, str]]]) -> list[Sample]:
                     kind,
                     ms,
                     r.status_code,
-                    body.get("total"),
-                    bool(body.get("total_is_lower_bound")),
+                    body.get("total", body.get("counted")),
+                    bool(body.get("total_is_lower_bound") or body.get("partial")),
                 )
             )
     return out
 
 
-def measure(base: str, plan: list[tuple[str, dict[str, str]]], clients: int) -> list[Sample]:
+def measure(base: str, plan: list[tuple[str, dict[str, Any]]], clients: int) -> list[Sample]:
     """``plan`` spread over ``clients`` concurrent connections (round robin)."""
     if clients == 1:
         return send(base, plan)
@@ -306,7 +317,8 @@ def main() -> int:
             "",
             f"- store: {counts.statements:,} statements, {counts.articles:,} articles, "
             f"{counts.speakers:,} speakers, {size / 1e6:.1f} MB ({built.split(' /')[0]})",
-            f"- load: {len(samples):,} `GET /api/statements` searches of {kinds} types over "
+            f"- load: {len(samples):,} `GET /api/statements` searches and `/api/facets` counts"
+            f" of {kinds} types over "
             f"loopback after {args.warmup} warm-up; concurrency {args.concurrency} "
             f"(client{'s' if args.concurrency > 1 else ''} sending one request at a time)",
             f"- answers: {', '.join(f'{n:,} x {code}' for code, n in sorted(statuses.items()))}",

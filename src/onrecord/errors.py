@@ -74,7 +74,27 @@ class InputError(OnrecordError):
 
 
 class UsageError(OnrecordError):
-    """The command line or configuration is wrong; nothing was done (exit code 2)."""
+    """The command line or configuration is wrong; nothing was done (exit code 2).
+
+    ``param`` names the parameter a bad value was given for, as the Python API and the HTTP
+    API call it (``since``, ``batch_size``), and the message then starts with that name:
+    ``since 'June': expected YYYY, YYYY-MM or YYYY-MM-DD``. Those callers never see a command
+    line, so the message speaks of no flag; the CLI, which knows which option set the
+    parameter, writes the option in its place with :meth:`for_option`.
+    """
+
+    def __init__(
+        self, message: str, *, source: str | None = None, param: str | None = None
+    ) -> None:
+        super().__init__(message, source=source)
+        self.param = param
+
+    def for_option(self, option: str) -> str:
+        """The message with its leading parameter name written as ``option`` (``--since``)."""
+        text = str(self)
+        if self.param and text.startswith(self.param + " "):
+            return option + text[len(self.param) :]
+        return text
 
 
 class StoreError(OnrecordError):

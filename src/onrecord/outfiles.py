@@ -60,7 +60,8 @@ def refuse_same_file(
 ) -> None:
     """Raise UsageError when ``output`` is one of ``inputs`` (``"-"``: standard input).
 
-    ``what`` names the output in the message (``"--output"``), ``role`` the inputs (``"the
+    ``what`` names the output in the message (``"--output"``, or ``"output"``, the parameter,
+    from the Python API; :class:`UsageError` ``param``), ``role`` the inputs (``"the
     database"``); nothing has been written when this raises, so the command exits 2 with the
     input untouched.
     """
@@ -72,7 +73,8 @@ def refuse_same_file(
         if same:
             raise UsageError(
                 f"{what} {printable(str(output))} is {which}: writing it would destroy the "
-                "input; give another output file"
+                "input; give another output file",
+                param=what,
             )
 
 

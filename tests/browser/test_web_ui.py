@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, type_search
+from playwright.sync_api import expect
+from web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, UI_WAIT_MS, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,8 +23,9 @@ def test_search_shows_quote_cards(page: Any, live_server: str) -> None:
     first = cards.nth(0)
     texts = [cards.nth(i).inner_text() for i in range(2)]
     assert all(SPEAKER in t and "presidential spokesman" in t for t in texts)
-    assert any(OUTLET_A in t and "2022-03-21" in t for t in texts)
-    assert any(OUTLET_B in t and "2022-03-22" in t for t in texts)
+    # dates as a person reads them; the Northwind time (10:15 at +03:00) on the UTC clock
+    assert any(OUTLET_A in t and "21 Mar 2022, 07:15 UTC" in t for t in texts)
+    assert any(OUTLET_B in t and "22 Mar 2022" in t for t in texts)
     assert "ceasefire" in first.locator(".words").inner_text()
     assert first.locator("a.article-link").get_attribute("href").startswith("/articles/")
     assert "search=ceasefire" in page.url  # the search can be bookmarked
@@ -34,8 +36,10 @@ def test_filters_narrow_the_search(page: Any, live_server: str) -> None:
     search(page, live_server, "ceasefire")
     with page.expect_response(lambda r: "outlet=" in r.url):
         page.select_option("select[name=outlet]", OUTLET_B)
-    page.wait_for_function("document.querySelectorAll('#results .card').length === 1")
-    assert OUTLET_B in page.locator("#results .card").inner_text()
+    # an expect() on the cards, not wait_for_function: see web_corpus.type_search
+    cards = page.locator("#results .card")
+    expect(cards).to_have_count(1, timeout=UI_WAIT_MS)
+    expect(cards).to_contain_text(OUTLET_B)
 
 
 def test_broken_search_syntax_shows_a_message(page: Any, live_server: str) -> None:
@@ -61,7 +65,7 @@ def test_speaker_page_has_chart_by_outlet(page: Any, live_server: str, page_erro
     latest = page.locator("#latest .card")
     latest.first.wait_for()
     assert latest.count() == 4
-    assert "2022-03-28" in latest.nth(0).inner_text()  # newest first
+    assert "28 Mar 2022" in latest.nth(0).inner_text()  # newest first
     assert page_errors.script_errors == []
 
 

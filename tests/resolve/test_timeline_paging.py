@@ -107,7 +107,7 @@ def test_filters_page_too(record: Store) -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"limit": -1}, "--limit -1"), ({"offset": -5}, "--offset -5"), ({"since": "May"}, "--since")],
+    [({"limit": -1}, "^limit -1"), ({"offset": -5}, "^offset -5"), ({"since": "May"}, "^since")],
 )
 def test_bad_paging_is_a_usage_error(
     record: Store, kwargs: dict[str, object], message: str

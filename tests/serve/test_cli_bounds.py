@@ -52,7 +52,7 @@ def test_huge_counts_are_usage_errors(
     ("argv", "message"),
     [
         (["speaker", "Voronov", "--latest", "-3"], "--latest: -3 must be at least 0"),
-        (["statements", "--limit", "0"], "--limit: 0 must be at least 1"),
+        (["statements", "--limit", "-1"], "--limit: -1 must be at least 0"),
         (["statements", "--limit", "1e3"], "--limit: '1e3' is not a whole number"),
     ],
 )

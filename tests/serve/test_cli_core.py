@@ -296,7 +296,7 @@ def test_ingest_an_extraction_error_fails_one_input_exit_1(
     assert code == 1
     errors = [x for x in err.splitlines() if x.startswith("onrecord: error: ")]
     assert errors == [f"onrecord: error: {docs}:2: extraction failed (ValueError: no quotes here)"]
-    assert "3 new" in err and "1 inputs failed" in err
+    assert "3 new" in err and "1 input failed" in err
     with Store(db) as store:
         assert store.counts().articles == 3
 

@@ -77,7 +77,7 @@ def test_each_batch_is_one_transaction_with_the_record_update(
     corpus = write_corpus(tmp_path / "c.jsonl", 7)
     seen: list[int] = []
     report = core.ingest(
-        [corpus], db=tmp_path / "r.db", batch_size=3, progress=lambda r: seen.append(r.articles)
+        [corpus], db=tmp_path / "r.db", batch_size=3, progress=lambda r: seen.append(r.handled)
     )
     assert calls == [(True, 3), (True, 6), (True, 7)]
     assert report.batches == 3

@@ -25,12 +25,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from onrecord.config import db_path
-from onrecord.errors import InputError, StoreError, UsageError
+from onrecord.counts import counted
+from onrecord.errors import InputError, StoreError, UsageError, printable
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope
 from onrecord.extract.pipeline import extract_many
 from onrecord.model import Article, Statement
@@ -49,7 +51,8 @@ if TYPE_CHECKING:
 
 DEFAULT_BATCH_SIZE = 50
 ExportFormat = Literal["jsonl", "csv", "parquet"]
-#: Called after each stored article with the report so far (progress bars, logs).
+#: Called after each input is handled (extracted, found stored already, or failed) with the
+#: report so far: ``report.handled`` moves one by one, the outcomes batch by batch.
 ProgressCallback = Callable[["IngestReport"], None]
 
 
@@ -63,6 +66,10 @@ class IngestReport:
     statements: int = 0
     batches: int = 0  # committed transactions
     failed: list[InputError] = field(default_factory=list)
+    #: Inputs handled so far: articles extracted (stored with their batch) or found stored
+    #: already, and inputs that failed. Progress follows it article by article, whereas
+    #: the outcomes above are counted when a batch is committed.
+    handled: int = 0
 
     @property
     def articles(self) -> int:
@@ -72,9 +79,9 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line summary the CLI prints on stderr."""
         return (
-            f"{self.articles} articles: {self.new} new, {self.duplicate} duplicate, "
-            f"{self.revision} revision; {self.statements} statements stored; "
-            f"{len(self.failed)} inputs failed"
+            f"{counted(self.articles, 'article')}: {self.new} new, {self.duplicate} duplicate, "
+            f"{self.revision} revision; {counted(self.statements, 'statement')} stored; "
+            f"{counted(len(self.failed), 'input')} failed"
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -126,13 +133,27 @@ def _record_updater() -> Callable[[Store], Any] | None:
     return getattr(module, "update_record", None)
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
+#: Characters of article text an ingest batch holds before it is stored, whatever its
+#: number of articles: extracted articles wait in memory with their statements until their
+#: batch is stored, and 50 long ones (a transcript of a million characters has thousands of
+#: statements) would hold gigabytes. News articles are far shorter, so their batches are
+#: ``batch_size`` long as before.
+BATCH_TEXT_CHARS = 2_000_000
+
+
+def _batched(
+    pairs: Iterable[tuple[Article, list[Statement]]], size: int, chars: int = BATCH_TEXT_CHARS
+) -> Iterator[list[tuple[Article, list[Statement]]]]:
+    """Runs of at most ``size`` (article, statements) pairs, cut short once they hold
+    ``chars`` characters of text."""
+    batch: list[tuple[Article, list[Statement]]] = []
+    held = 0
+    for pair in pairs:
+        batch.append(pair)
+        held += len(pair[0].text)
+        if len(batch) >= size or held >= chars:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
@@ -210,8 +231,13 @@ def ingest_articles(
     from onrecord.ingest.jsonl import surrogate_error
 
     if batch_size < 1:
-        raise UsageError(f"--batch-size {batch_size}: must be at least 1")
+        raise UsageError(f"batch size {batch_size}: must be at least 1", param="batch_size")
     rep = report or IngestReport()
+
+    def handled() -> None:
+        rep.handled += 1
+        if progress is not None:
+            progress(rep)
 
     def articles_only() -> Iterator[Article]:
         for item in items:
@@ -222,11 +248,11 @@ def ingest_articles(
                 item = surrogate_error(fields, item.source or f"article {item.id!r}") or item
             if isinstance(item, InputError):
                 rep.failed.append(item)
+                handled()
                 continue
             if store.has_article(item.content_id):  # stored before: no need to extract it
                 rep.duplicate += 1
-                if progress is not None:
-                    progress(rep)
+                handled()
                 continue
             yield item
 
@@ -234,9 +260,17 @@ def ingest_articles(
         where = article.source or f"article {article.id!r}"
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         rep.failed.append(InputError(f"extraction failed ({reason})", source=where))
+        handled()
+
+    def each_handled(
+        pairs: Iterator[tuple[Article, list[Statement]]],
+    ) -> Iterator[tuple[Article, list[Statement]]]:
+        for pair in pairs:
+            handled()
+            yield pair
 
     update_record = _record_updater()
-    extracted = _extract_each(articles_only(), extraction_failed, scope)
+    extracted = each_handled(_extract_each(articles_only(), extraction_failed, scope))
     for batch in _batched(extracted, batch_size):
         with store.transaction():
             outcomes = [store.add_article(article, found) for article, found in batch]
@@ -246,8 +280,6 @@ def ingest_articles(
         for outcome in outcomes:
             setattr(rep, outcome.status, getattr(rep, outcome.status) + 1)
             rep.statements += outcome.statements
-            if progress is not None:
-                progress(rep)
     return rep
 
 
@@ -264,12 +296,28 @@ def ingest(
     Inputs that cannot be read are listed in ``report.failed`` (each names file and problem);
     every other article is stored. Ingesting the same inputs again changes nothing.
     ``scope`` chooses what counts as a statement (docs/scope.md; "stance" adds views).
+
+    The database is opened, and created when missing, only once an article has been read:
+    a mistyped file name must not leave an empty database behind.
     """
     from onrecord.ingest import Hints, read_paths
 
+    rep = IngestReport()
     items = read_paths([str(p) for p in paths], hints or Hints())
+    for item in items:
+        if isinstance(item, Article):
+            items = chain((item,), items)
+            break
+        rep.failed.append(item)
+        rep.handled += 1
+        if progress is not None:
+            progress(rep)
+    else:
+        return rep  # nothing could be read: nothing to store
     with Using(db, create=True) as store:
-        return ingest_articles(items, store, batch_size=batch_size, progress=progress, scope=scope)
+        return ingest_articles(
+            items, store, batch_size=batch_size, progress=progress, report=rep, scope=scope
+        )
 
 
 # --------------------------------------------------------------------------- queries
@@ -288,8 +336,10 @@ def statements(
     all_revisions: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    language: str | None = None,
 ) -> list[StoredStatement]:
-    """Statements matching the filters, chronological (see :class:`StatementFilter`)."""
+    """Statements matching the filters, chronological (see :class:`StatementFilter`);
+    ``language``: only those of articles in that language ("ru", "en")."""
     flt = StatementFilter(
         speaker=speaker,
         outlet=outlet,
@@ -299,6 +349,7 @@ def statements(
         until=until,
         search=search,
         all_revisions=all_revisions,
+        language=language,
     )
     with Using(db) as store:
         return store.statements(flt, limit=limit, offset=offset)
@@ -325,8 +376,10 @@ def articles(
     search: str | None = None,
     all_revisions: bool = False,
     limit: int | None = None,
+    language: str | None = None,
 ) -> list[ArticleRow]:
-    """Articles (latest revisions unless ``all_revisions``), in publication order."""
+    """Articles (latest revisions unless ``all_revisions``), in publication order;
+    ``language``: only those in that language ("ru", "en")."""
     with Using(db) as store:
         return store.articles(
             outlet=outlet,
@@ -335,6 +388,7 @@ def articles(
             search=search,
             all_revisions=all_revisions,
             limit=limit,
+            language=language,
         )
 
 
@@ -448,17 +502,19 @@ def export(
     with Using(db) as store:
         if isinstance(output, str | os.PathLike):
             # The database is this command's input: "-o onrecord.db" must not overwrite it.
-            refuse_same_file(output, [store.path], what="--output", role="the database")
+            refuse_same_file(output, [store.path], what="output", role="the database")
         if fmt == "parquet":
             if output is None or not isinstance(output, str | os.PathLike):
-                raise UsageError("export --format parquet needs --output FOLDER")
+                raise UsageError("a parquet export needs an output folder")
             return _export_parquet(store, Path(output), flt)
         if fmt not in ("jsonl", "csv"):
-            raise UsageError(f"export format {fmt!r}: expected jsonl, csv or parquet")
+            raise UsageError(f"format {fmt!r}: expected jsonl, csv or parquet", param="format")
         if isinstance(output, str | os.PathLike):
             target = Path(output)
             if target.is_dir():
-                raise UsageError(f"{target}: is a folder; give a file name for --output")
+                raise UsageError(
+                    f"output {printable(str(target))} is a folder; give a file name", param="output"
+                )
             with ExitStack() as stack:
                 try:
                     fh = stack.enter_context(atomic_text(target, newline=""))

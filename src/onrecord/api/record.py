@@ -17,13 +17,23 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from onrecord.api.core import Using
 from onrecord.errors import UsageError
 from onrecord.resolve import record as resolve_record
-from onrecord.resolve.links import DiffOp, changed_words, render_diff, tokens, word_diff
+from onrecord.resolve.links import (
+    DiffOp,
+    changed_words,
+    render_diff,
+    same_occasion,
+    shingles,
+    tokens,
+    word_diff,
+)
+from onrecord.store import corrections as store_corrections
+from onrecord.store.corrections import OutletRename, OutletRow
 from onrecord.store.db import StatementFilter, Store, StoredStatement, display_date
 from onrecord.store.record import EventRow, LinkItem, RecordStore
 from onrecord.store.timeline import TimelineQuery, TimelineRef, timeline_refs
@@ -63,12 +73,14 @@ def _show(start: str | None, end: str | None = None) -> str:
 
 
 def _check_bound(value: str | None, flag: str) -> str | None:
-    """A ``--since``/``--until`` value, stripped; UsageError unless YYYY[-MM[-DD]]."""
+    """A ``since``/``until`` value, stripped; UsageError unless YYYY[-MM[-DD]]."""
     if value is None:
         return None
     value = value.strip()
     if not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", value):
-        raise UsageError(f"--{flag} {value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UsageError(
+            f"{flag} {value!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD", param=flag
+        )
     return value
 
 
@@ -110,6 +122,11 @@ class TimelineEntry:
     first_outlet: str | None
     first_published: str | None
     when_text: str | None = None
+    # A statement's place in its article (the first report's, for a linked one) and its
+    # speaker's registry id: what the web UI links to (the statement on the article page,
+    # its comparison across outlets, the speaker's page and day).
+    position: int | None = None
+    person_id: str | None = None
 
     def row(self) -> dict[str, Any]:
         return {
@@ -140,6 +157,8 @@ class TimelineEntry:
             "first_outlet": self.first_outlet,
             "first_published": self.first_published,
             "when_text": self.when_text,
+            "position": self.position,
+            "person_id": self.person_id,
         }
 
 
@@ -179,11 +198,11 @@ def timeline(
     entries are built, so a page of a large record costs about one query over it.
     """
     if kind not in ("all", "events", "statements"):
-        raise UsageError(f"--kind {kind!r}: expected all, events or statements")
+        raise UsageError(f"kind {kind!r}: expected all, events or statements", param="kind")
     if limit is not None and limit < 0:
-        raise UsageError(f"--limit {limit}: must be 0 or more")
+        raise UsageError(f"limit {limit}: must be 0 or more", param="limit")
     if offset < 0:
-        raise UsageError(f"--offset {offset}: must be 0 or more")
+        raise UsageError(f"offset {offset}: must be 0 or more", param="offset")
     since, until = _check_bound(since, "since"), _check_bound(until, "until")
     with Using(db) as store:
         rs = RecordStore(store)
@@ -270,6 +289,8 @@ def _statement_entry(item: LinkItem, speaker: str | None, group: _Group | None) 
         headline=item.headline,
         first_outlet=item.outlet,
         first_published=item.published,
+        position=item.position,
+        person_id=item.person_id or None,
     )
 
 
@@ -436,7 +457,8 @@ def speaker(name: str, db: DB = None, *, latest: int = 10) -> SpeakerProfile:
             id=person.id,
             name=person.name,
             type=person.type,
-            aliases=tuple(a.alias for a in rs.aliases_of(person.id)),
+            # a merged article-local name is an alias in each of its articles: once here
+            aliases=tuple(dict.fromkeys(a.alias for a in rs.aliases_of(person.id))),
             roles=tuple(roles),
             affiliations=tuple(a for a, _ in rs.affiliations_of(person.id)),
             outlets=tuple(outlets.most_common()),
@@ -500,6 +522,10 @@ class ComparedGroup:
     first_published: str | None
     outlets: tuple[str, ...]
     reports: tuple[Report, ...]
+    # "ru" for a Russian report, else "en"; ``occasion``: the group of the other language's
+    # reports of the same occasion (same speaker and day), never diffed against this one
+    language: str = "en"
+    occasion: int | None = None
 
     def row(self) -> dict[str, Any]:
         changed = [f"{a} -> {b}" for r in self.reports for a, b in r.changed]
@@ -519,6 +545,8 @@ class ComparedGroup:
             "first_published": self.first_published,
             "outlets": list(self.outlets),
             "reports": [r.to_json() for r in self.reports],
+            "language": self.language,
+            "occasion": self.occasion,
         }
 
 
@@ -538,7 +566,7 @@ def compare(speaker_name: str, date: str, db: DB = None) -> list[ComparedGroup]:
     statement, its first report, every outlet, and each version's word diff to the first."""
     m = _DATE_RE.match(date.strip())
     if not m or not m.group(3):
-        raise UsageError(f"--date {date!r}: expected a day YYYY-MM-DD")
+        raise UsageError(f"date {date!r}: expected a day YYYY-MM-DD", param="date")
     day = _parts(date.strip())
     assert day is not None
     with Using(db) as store:
@@ -552,7 +580,33 @@ def compare(speaker_name: str, date: str, db: DB = None) -> list[ComparedGroup]:
         for item in items:
             if item.group_id is None:
                 by_group[-item.id].append(item)
-    return [_compared(gid, members) for gid, members in sorted(by_group.items(), key=_order)]
+    groups = [_compared(gid, members) for gid, members in sorted(by_group.items(), key=_order)]
+    return _same_occasion(groups)
+
+
+def _same_occasion(groups: list[ComparedGroup]) -> list[ComparedGroup]:
+    """Mark the groups of one speaker's day that are in another language as one occasion
+    (:func:`onrecord.resolve.links.same_occasion`): each names the first group of the other
+    language, so the Russian original and its English version are shown side by side and
+    never word-diffed."""
+    first: dict[str, ComparedGroup] = {}
+    for g in groups:
+        first.setdefault(g.language, g)
+    out = []
+    for g in groups:
+        others = [
+            o
+            for lang, o in first.items()
+            if lang != g.language
+            and same_occasion(
+                g.reports[0].text,
+                o.reports[0].text,
+                g.reports[0].when or g.reports[0].published,
+                o.reports[0].when or o.reports[0].published,
+            )
+        ]
+        out.append(replace(g, occasion=others[0].group_id) if others else g)
+    return out
 
 
 def _order(item: tuple[int, list[LinkItem]]) -> tuple[int, int]:
@@ -585,6 +639,7 @@ def _compared(group_id: int, members: list[LinkItem]) -> ComparedGroup:
         first_published=first.published,
         outlets=group.outlets,
         reports=tuple(reports),
+        language="ru" if shingles(first.content).script == "cyrl" else "en",
     )
 
 
@@ -653,3 +708,20 @@ def rebuild(db: DB = None) -> list[str]:
     """Recompute the record and replay the corrections; messages for rules that lapsed."""
     with Using(db) as store:
         return resolve_record.rebuild(store)
+
+
+# --------------------------------------------------------------------------- outlets
+
+
+def outlets(db: DB = None) -> list[OutletRow]:
+    """Every outlet as readers see it (the user's renames applied), with its articles,
+    statements and the stored names shown as it; most articles first."""
+    with Using(db) as store:
+        return store_corrections.outlets(store)
+
+
+def rename_outlet(old: str, new: str, db: DB = None) -> OutletRename:
+    """``onrecord outlets rename OLD NEW``: show outlet OLD as NEW everywhere, also for
+    articles ingested later; stored in the database's alias table."""
+    with Using(db) as store:
+        return store_corrections.rename_outlet(store, old, new)

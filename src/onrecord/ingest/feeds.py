@@ -22,6 +22,7 @@ from onrecord.errors import InputError
 from onrecord.ingest.encoding import decode
 from onrecord.ingest.html import fragment_text
 from onrecord.ingest.meta import Hints, finish, format_datetime, iso_date, language_code
+from onrecord.ingest.names import clean_byline, split_tagline
 from onrecord.ingest.text import encoding_meta, find_dateline
 from onrecord.model import Article
 
@@ -110,16 +111,18 @@ def _entry_article(
     if entry.get("id"):
         meta = {**meta, "guid": entry.get("id")}
     language = language_code(_content_language(entry)) or language_code(feed.get("language"))
+    # a feed's title names its outlet, often with a tagline: "Havik Evening Post | Latest"
+    outlet = split_tagline(_plain(feed, "title")) or (dateline.outlet if dateline else None)
     return finish(
         text,
         source,
         hints,
-        outlet=_plain(feed, "title") or (dateline.outlet if dateline else None),
+        outlet=outlet,
         published=_entry_time(entry) or (dateline.published if dateline else None),
         dateline=dateline.place if dateline else None,
         dateline_end=dateline.end if dateline else None,
         headline=title,
-        byline=entry.get("author") or None,
+        byline=clean_byline(entry.get("author") or None, [outlet]),
         url=entry.get("link") or None,
         language=language,
         body_start=dateline.start if dateline else body_start,

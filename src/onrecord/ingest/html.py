@@ -3,10 +3,13 @@
 trafilatura separates the story from navigation and gives title, author, site name, url
 and a day-precision date. The publication time with its zone, which the record needs, is
 read here from ``article:published_time``-style tags, as is the page language (``<html
-lang>``). The article text is the headline line followed by the extracted body, so a
-headline attribution ("... - Kovalska") has offsets like any other statement;
-``body_start`` marks where the body begins. When trafilatura finds nothing (short or
-broken pages) the visible body text is used; a page with no text at all is an InputError.
+lang>``). Outlet, headline and byline are taken as a reader names them (``ingest/names.py``):
+the page's own publisher metadata over names made from its address, without taglines, site
+suffixes, placeholder titles or bylines that name nobody. The article text is the headline
+line followed by the extracted body, so a headline attribution ("... - Kovalska") has
+offsets like any other statement; ``body_start`` marks where the body begins. When
+trafilatura finds nothing (short or broken pages) the visible body text is used; a page
+with no text at all is an InputError.
 """
 
 from __future__ import annotations
@@ -24,6 +27,14 @@ from lxml import etree
 from onrecord.errors import InputError
 from onrecord.ingest.encoding import decode
 from onrecord.ingest.meta import Hints, finish, iso_date, language_code
+from onrecord.ingest.names import (
+    clean_byline,
+    clean_title,
+    is_domain_name,
+    is_placeholder_title,
+    jsonld_facts,
+    outlet_name,
+)
 from onrecord.ingest.text import encoding_meta, find_dateline
 from onrecord.model import Article
 
@@ -74,6 +85,9 @@ _BLOCKS = frozenset(
         "ul",
     ]
 )
+#: What follows a headline when it names its speaker as wire copy does: " — Kovalska" (one
+#: em or en dash part; a site's name after a title is usually set off by "|" or "-").
+_ATTRIBUTED = re.compile(r"\s+[–—]\s+[^|\-–—]{1,80}")
 _SKIP = frozenset(["script", "style", "noscript", "template", "head", "title", "iframe", "svg"])
 
 # trafilatura logs every short page as an error; the reader reports problems itself.
@@ -181,6 +195,37 @@ def _page_meta(tree: Any | None) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """What the page says of its publisher and headline, best first, for ``ingest/names``:
+    ``sites`` (``og:site_name``, JSON-LD publisher, ``application-name``) and ``titles``
+    (``og:title``, JSON-LD headline, the first ``<h1>``)."""
+
+    sites: list[str]
+    titles: list[str]
+
+
+def _page_names(tree: Any | None) -> _Names:
+    if tree is None:
+        return _Names([], [])
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").lower()
+        value = " ".join((el.get("content") or "").split())
+        if key and value and key not in meta:
+            meta[key] = value
+    scripts = [
+        el.text or ""
+        for el in tree.iter("script")
+        if (el.get("type") or "").strip().lower() == "application/ld+json"
+    ]
+    facts = jsonld_facts(scripts)
+    sites = [meta.get("og:site_name"), *facts["publisher"], meta.get("application-name")]
+    h1 = next((element_text(h) for h in tree.iter("h1")), None)
+    titles = [meta.get("og:title"), meta.get("twitter:title"), *facts["headline"], h1]
+    return _Names([x for x in sites if x], [x for x in titles if x])
+
+
 def _extract(markup: str, url: str | None) -> Any | None:
     """trafilatura's Document for the page, or None when it finds no article."""
     try:
@@ -219,16 +264,41 @@ def read_html(
         )
     if not body:
         raise InputError("no article text found in the HTML", source=source)
-    headline = (doc.title if doc is not None and doc.title else page.get("title")) or None
+    page_url = (doc.url if doc is not None else None) or url
+    host = (doc.hostname if doc is not None else None) or _host(page_url)
+    names = _page_names(tree)
+    sitename = doc.sitename if doc is not None else None
+    # The outlet the page declares (its metadata, its title's site part) when a person
+    # chose it; else, after the dateline is found below, trafilatura's site name, the
+    # dateline's outlet or the host, a name made from the address last.
+    declared = outlet_name(
+        declared=names.sites,
+        titles=[page.get("title"), doc.title if doc is not None else None],
+        guessed=[],
+        host=host,
+    )
+    if declared is not None and is_domain_name(declared, host, strict=True):
+        declared = None
+    site = [declared, *names.sites, sitename, host]
+    titles = [doc.title if doc is not None else None, *names.titles, page.get("title")]
+    headline = _headline(titles, site, host)
+    whole = clean_title(page.get("title"), site, host)
+    if headline and whole and _ATTRIBUTED.fullmatch(whole.removeprefix(headline)):
+        # trafilatura cuts a <title> at its first dash: "Talks go on — Kovalska" is one
+        headline = whole
     if headline and body.startswith(headline):
         body = body[len(headline) :].lstrip()
     text, body_start = (f"{headline}\n{body}", len(headline) + 1) if headline else (body, 0)
     dateline = find_dateline(text, body_start)
     meta = encoding_meta(decoded.encoding, decoded.note)
     date = doc.date if doc is not None else None
-    page_url = (doc.url if doc is not None else None) or url
-    host = (doc.hostname if doc is not None else None) or _host(page_url)
     description = doc.description if doc is not None else None
+    outlet = declared or outlet_name(
+        declared=[],
+        titles=[],
+        guessed=[sitename, dateline.outlet if dateline else None, host],
+        host=host,
+    )
     if url and page_url != url:
         meta["fetched_url"] = url
     if not page.get("published") and not date and published:
@@ -237,9 +307,7 @@ def read_html(
         text,
         source,
         hints,
-        outlet=(doc.sitename if doc is not None else None)
-        or (dateline.outlet if dateline else None)
-        or host,
+        outlet=outlet,
         published=page.get("published")
         or iso_date(date)
         or (dateline.published if dateline else None)
@@ -248,12 +316,21 @@ def read_html(
         dateline_end=dateline.end if dateline else None,
         headline=headline,
         subheadline=description if description and description not in body else None,
-        byline=doc.author if doc is not None else None,
+        byline=clean_byline(doc.author if doc is not None else None, [outlet, *site]),
         url=page_url,
         language=page.get("lang"),
         body_start=dateline.start if dateline else body_start,
         meta=meta,
     )
+
+
+def _headline(candidates: list[str | None], site: list[str | None], host: str | None) -> str | None:
+    """The first candidate that is a headline, without the site suffix ("| DW | 19.01.2020");
+    a placeholder ("escenic") or the bare site name is none."""
+    for title in candidates:
+        if title and not is_placeholder_title(title, site, host):
+            return clean_title(title, site, host)
+    return None
 
 
 def _host(url: str | None) -> str | None:

@@ -107,6 +107,10 @@ def _place_name(rs: RecordStore, name: str, info: NameInfo, scope: str) -> str:
     known = rs.alias(name, scope)
     if known is not None:
         return known.person_id
+    if info.local and (merged := rs.user_person_for_key(info.key)) is not None:
+        # an article-local name the user merged into an entity: it follows in every article
+        rs.add_alias(AliasRow(name, scope, info.key, info.kind, info.surname, merged, "user"))
+        return merged
     decision = decide(
         info,
         by_key=rs.person_for_key(info.key, scope),
@@ -203,31 +207,78 @@ def _pub_window(published: list[str | None]) -> tuple[str | None, str | None]:
 def find_person(rs: RecordStore, name: str) -> PersonRow:
     """The one entity a user's name means (id, canonical name, alias, or a word of the name);
     a clear error when none or several match."""
+    return _find_persons(rs, name, every_local=False)[0]
+
+
+def by_spelling(rs: RecordStore, name: str) -> list[PersonRow]:
+    """Entities whose name is ``name`` in another spelling or script ("Peskov" for an entity
+    known as "Дмитрий Песков", "Zelenskiy" for "Zelensky"): by the registry's spelling key
+    (:mod:`onrecord.resolve.translit`), the full name's or, for a surname, the one full name
+    with it."""
+    info = analyse_name(name)
+    if info is None or info.kind not in ("full", "surname"):
+        return []
+    ids = [rs.person_for_key(info.key, "")]
+    if info.kind == "surname" and info.surname:
+        ids += rs.full_name_persons(info.surname) or [rs.person_with_key(info.key)]
+    found = {pid: rs.person(pid) for pid in ids if pid}
+    return [p for p in found.values() if p is not None]
+
+
+def _find_persons(rs: RecordStore, name: str, *, every_local: bool) -> list[PersonRow]:
+    """The entity a user's name means, as :func:`find_person`; with ``every_local``, also
+    the article-local entities that carry exactly that name (one per article: "Meghan cry"
+    read from a headline in forty articles), which are then all meant rather than
+    ambiguous; the shared entity of that name, if there is one, comes first."""
     name = " ".join(name.split())
     if not name:
         raise UsageError("speaker name is empty")
-    found = rs.persons_named(name)
+    found = rs.persons_named(name) or by_spelling(rs, name)
+    if every_local:
+        named = [p for p in found if p.name.casefold() == name.casefold()]
+        shared_named = [p for p in named if not p.scope]
+        if len(shared_named) <= 1 and len(named) > len(shared_named):
+            return shared_named + [p for p in named if p.scope]
     shared = [p for p in found if not p.scope]
     found = shared or found
     exact = [p for p in found if p.name.casefold() == name.casefold() or p.id == name]
     if len(exact) == 1:
-        return exact[0]
+        return exact
     if not found:
         raise UsageError(f"speaker {name!r}: not in the registry (see `onrecord speakers`)")
     if len(found) > 1:
         shown = ", ".join(f"{p.name} ({p.id})" for p in found[:8])
         raise UsageError(f"speaker {name!r} is ambiguous: {shown}; give the full name or the id")
-    return found[0]
+    return found
 
 
 def _apply_merge(rs: RecordStore, keep: str, others: list[str]) -> PersonRow:
-    target = find_person(rs, keep)
+    kept = _find_persons(rs, keep, every_local=True)
+    target, sources = kept[0], kept[1:]
     for name in others:
-        source = find_person(rs, name)
-        if source.id == target.id:
+        found = _find_persons(rs, name, every_local=True)
+        if any(p.id == target.id for p in found):
             raise UsageError(f"speakers {keep!r} and {name!r} are already one entity ({target.id})")
+        sources += found
+    if target.scope:
+        _pin_local_names(rs, target, target.id)
+    for source in sources:
+        if source.scope:
+            _pin_local_names(rs, source, target.id)
         rs.move_person(source.id, target.id)
-    return target
+    rs.delete_orphans()
+    return rs.person(target.id) or target
+
+
+def _pin_local_names(rs: RecordStore, local: PersonRow, target: str) -> None:
+    """Record an article-local entity's names as the user's, shared across articles, so the
+    same names in other articles (other spellings of the same key included, and articles
+    ingested later: ``_place_name``) join ``target`` too."""
+    for a in rs.aliases_of(local.id):
+        rs.add_alias(AliasRow(a.alias, "", a.key, a.kind, a.surname, target, "user"))
+        for other in rs.local_aliases_with_key(a.key):
+            if other.person_id != target:
+                rs.move_alias(other.alias, other.scope, target, "user")
 
 
 def _apply_split(rs: RecordStore, name: str, names: list[str]) -> list[str]:
@@ -255,7 +306,8 @@ def _apply_split(rs: RecordStore, name: str, names: list[str]) -> list[str]:
         )
     created = []
     for group in groups:
-        lead = max(group, key=lambda a: (len(a.alias.split()), a.alias))
+        # a name the user shared across articles (a merged local name) stays shared
+        lead = max(group, key=lambda a: (not a.scope, len(a.alias.split()), a.alias))
         info = analyse_name(lead.alias) or NameInfo(
             lead.alias, lead.alias, "generic", lead.key, "unknown"
         )

@@ -5,6 +5,10 @@ deep in the store (a traceback on the command line, a 500 over HTTP), and a LIKE
 over 50,000 bytes is refused by SQLite as "too complex". Checking both where the value
 enters (argparse, the HTTP layer) turns them into usage errors that name the option, and
 leaves the store free of such checks.
+
+Every listing's ``--limit`` and ``--offset`` come from :func:`add_limit_argument` and
+:func:`add_offset_argument`, so they read the same everywhere: ``--limit 0`` means all (what
+``timeline`` suggests for its next page), and the value goes to the store as ``None``.
 """
 
 from __future__ import annotations
@@ -46,3 +50,29 @@ def count_arg(minimum: int = 0, maximum: int = MAX_COUNT) -> Callable[[str], int
 
     parse.__name__ = "whole number"  # argparse names the type in some messages
     return parse
+
+
+def add_limit_argument(
+    parser: argparse.ArgumentParser, *, default: int = 0, noun: str = "results"
+) -> None:
+    """The ``--limit N`` of a listing: at most N ``noun``, 0 (the default unless given) for
+    all. Commands pass ``args.limit or None`` on, since the store's "no limit" is None."""
+    shown = f"default {default:,}; 0 for all" if default else "default and 0: all"
+    parser.add_argument(
+        "--limit",
+        type=count_arg(minimum=0),
+        default=default,
+        metavar="N",
+        help=f"at most N {noun} ({shown})",
+    )
+
+
+def add_offset_argument(parser: argparse.ArgumentParser, *, noun: str = "results") -> None:
+    """The ``--offset N`` of a paged listing: skip the first N ``noun`` (the next page)."""
+    parser.add_argument(
+        "--offset",
+        type=count_arg(minimum=0),
+        default=0,
+        metavar="N",
+        help=f"skip the first N {noun} (the next page)",
+    )

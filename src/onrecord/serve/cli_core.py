@@ -13,15 +13,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import closing
+from itertools import chain
 from typing import Any
 
 from onrecord.api import core
+from onrecord.counts import counted
 from onrecord.errors import UsageError, error_line, printable
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
-from onrecord.serve.bounds import count_arg
+from onrecord.serve.bounds import add_limit_argument, count_arg
 from onrecord.serve.output import Column, add_format_argument, emit
 from onrecord.serve.progress import ProgressBar
-from onrecord.store.db import ArticleRow, StatementFilter, StoredStatement
+from onrecord.store.db import ArticleRow, StatementFilter, Store, StoredStatement
 
 STATEMENT_COLUMNS = (
     Column("date", max_width=10),
@@ -29,6 +32,14 @@ STATEMENT_COLUMNS = (
     Column("speaker", max_width=30),
     Column("kind", max_width=8),
     Column("text"),
+)
+#: ``statements --format csv``: the table's columns, then the article each statement comes
+#: from, so that a row in a spreadsheet leads back to its source without another lookup.
+STATEMENT_CSV_COLUMNS = (
+    *STATEMENT_COLUMNS,
+    Column("article_id"),
+    Column("url"),
+    Column("headline"),
 )
 SPEAKER_COLUMNS = (
     Column("name", max_width=30),
@@ -67,6 +78,7 @@ def _add_filters(p: argparse.ArgumentParser, *, speaker: bool = True) -> None:
             "--speaker", help="speaker name, surname, mention or alias (case-insensitive)"
         )
     p.add_argument("--outlet", help="only this outlet (case-insensitive)")
+    p.add_argument("--language", metavar="CODE", help="only articles in this language (ru, en)")
     p.add_argument("--since", metavar="DATE", help="published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--until", metavar="DATE", help="published on or before (YYYY[-MM[-DD]])")
     p.add_argument(
@@ -76,7 +88,7 @@ def _add_filters(p: argparse.ArgumentParser, *, speaker: bool = True) -> None:
     )
 
 
-#: ``--limit`` and ``--batch-size``: whole numbers from 1 up to what the store can take.
+#: ``--batch-size``: whole numbers from 1 up to what the store can take.
 _positive = count_arg(minimum=1)
 
 
@@ -120,7 +132,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--search", help='words in the statement or speaker; "exact phrase", prefix*, -not, OR'
     )
-    p.add_argument("--limit", type=_positive, help="at most this many")
+    add_limit_argument(p, noun="statements")
     add_format_argument(p)
     p.set_defaults(func=run_statements)
 
@@ -132,7 +144,7 @@ def register(subparsers: Any) -> None:
     _add_db(p)
     p.add_argument("--outlet", help="only statements reported by this outlet")
     p.add_argument("--name", help="only speakers matching this name (like statements --speaker)")
-    p.add_argument("--limit", type=_positive, help="at most this many")
+    add_limit_argument(p, noun="speakers")
     add_format_argument(p)
     p.set_defaults(func=run_speakers)
 
@@ -144,7 +156,7 @@ def register(subparsers: Any) -> None:
     _add_db(p)
     _add_filters(p, speaker=False)
     p.add_argument("--search", help="words in the headline or subheadline")
-    p.add_argument("--limit", type=_positive, help="at most this many")
+    add_limit_argument(p, noun="articles")
     add_format_argument(p)
     p.set_defaults(func=run_articles)
 
@@ -205,9 +217,11 @@ def run_ingest(args: argparse.Namespace) -> int:
         os.environ["ONRECORD_MODEL"] = args.model  # flag > env: nlp.get_nlp reads it
     hints = Hints(outlet=args.outlet, published=args.published, year=args.year)
     with ProgressBar("ingesting", unit="articles") as bar:
+        if bar.enabled:
+            _count_in_background(args.paths, bar)
 
         def progress(report: core.IngestReport) -> None:
-            bar.advance(report.articles - bar.done)
+            bar.advance(report.handled - bar.done)
 
         report = core.ingest(
             args.paths,
@@ -223,6 +237,25 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _count_in_background(paths: list[str], bar: ProgressBar) -> None:
+    """Give ``bar`` its total when a count of the inputs is done. The count runs beside the
+    ingest, so the bar starts at once; it reads bytes only (onrecord.ingest.count), a small
+    cost next to extraction, and nothing is counted when no terminal shows the bar."""
+    import threading
+
+    from onrecord.ingest.count import count_articles
+
+    def count() -> None:
+        try:
+            total = count_articles(paths)
+        except Exception:  # an estimate for the bar only: the ingest reports real errors
+            return
+        if total is not None:
+            bar.set_total(total)
+
+    threading.Thread(target=count, name="onrecord-count", daemon=True).start()
+
+
 def _filters(args: argparse.Namespace) -> StatementFilter:
     return StatementFilter(
         speaker=getattr(args, "speaker", None),
@@ -233,19 +266,41 @@ def _filters(args: argparse.Namespace) -> StatementFilter:
         until=args.until,
         search=getattr(args, "search", None),
         all_revisions=args.all_revisions,
+        language=getattr(args, "language", None),
     )
 
 
 def run_statements(args: argparse.Namespace) -> int:
     flt = _filters(args)
-    with core.open_store(args.db) as store:
-        rows = store.iter_statements(flt, limit=args.limit)
-        emit(rows, args.format, STATEMENT_COLUMNS, title="statements")
+    with core.open_store(args.db) as store, closing(
+        store.iter_statements(flt, limit=args.limit or None)
+    ) as rows:
+        first = next(rows, None)
+        if first is None and flt.speaker:
+            _known_speaker(store, flt.speaker)
+        found = chain(() if first is None else (first,), rows)
+        if args.format == "csv":
+            emit(map(_csv_record, found), "csv", STATEMENT_CSV_COLUMNS)
+        else:
+            emit(found, args.format, STATEMENT_COLUMNS, title="statements")
     return 0
 
 
+def _known_speaker(store: Store, name: str) -> None:
+    """Refuse a ``--speaker`` nobody in the store answers to, as ``onrecord speaker`` does:
+    an empty listing would read as "said nothing that matches the other filters"."""
+    name = " ".join(name.split())
+    if name and not store.statements(StatementFilter(speaker=name, all_revisions=True), limit=1):
+        raise UsageError(f"speaker {name!r}: not in the registry (see `onrecord speakers`)")
+
+
+def _csv_record(s: StoredStatement) -> dict[str, Any]:
+    """A statement's CSV row: the table's columns and the article it was reported in."""
+    return {**s.row(), "article_id": s.article_id, "url": s.url or "", "headline": s.headline}
+
+
 def run_speakers(args: argparse.Namespace) -> int:
-    rows = core.speakers(args.db, outlet=args.outlet, name=args.name, limit=args.limit)
+    rows = core.speakers(args.db, outlet=args.outlet, name=args.name, limit=args.limit or None)
     emit(rows, args.format, SPEAKER_COLUMNS, title="speakers")
     return 0
 
@@ -258,7 +313,8 @@ def run_articles(args: argparse.Namespace) -> int:
         until=args.until,
         search=args.search,
         all_revisions=args.all_revisions,
-        limit=args.limit,
+        limit=args.limit or None,
+        language=args.language,
     )
     emit(rows, args.format, ARTICLE_COLUMNS, title="articles")
     return 0
@@ -266,7 +322,11 @@ def run_articles(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     flt = StatementFilter(
-        outlet=args.outlet, since=args.since, until=args.until, all_revisions=args.all_revisions
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        all_revisions=args.all_revisions,
+        language=getattr(args, "language", None),
     )
     if args.format == "parquet" and not args.output:
         raise UsageError("export --format parquet needs --output FOLDER")
@@ -274,8 +334,9 @@ def run_export(args: argparse.Namespace) -> int:
     report = core.export(args.format, output, db=args.db, filters=flt)
     if output is not None:
         print(
-            f"onrecord: exported {report.articles} articles, {report.statements} statements"
-            + (f", {report.speakers} speakers" if args.format == "parquet" else "")
+            f"onrecord: exported {counted(report.articles, 'article')}, "
+            f"{counted(report.statements, 'statement')}"
+            + (f", {counted(report.speakers, 'speaker')}" if args.format == "parquet" else "")
             + f" to {printable(output)}",
             file=sys.stderr,
         )

@@ -12,7 +12,8 @@ import sys
 from typing import Any
 
 from onrecord.api import record
-from onrecord.serve.bounds import count_arg
+from onrecord.counts import counted
+from onrecord.serve.bounds import add_limit_argument, add_offset_argument, count_arg
 from onrecord.serve.cli_core import speakers_subcommands
 from onrecord.serve.output import Column, add_format_argument, emit
 
@@ -119,18 +120,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--kind", choices=("all", "events", "statements"), default="all", help="what to list"
     )
-    p.add_argument(
-        "--limit",
-        type=count_arg(minimum=0),
-        default=DEFAULT_TIMELINE_LIMIT,
-        help=f"at most this many lines (default: {DEFAULT_TIMELINE_LIMIT}; 0 for all)",
-    )
-    p.add_argument(
-        "--offset",
-        type=count_arg(minimum=0),
-        default=0,
-        help="skip this many lines first (the next page)",
-    )
+    add_limit_argument(p, default=DEFAULT_TIMELINE_LIMIT, noun="lines")
+    add_offset_argument(p, noun="lines")
     _add_db(p)
     add_format_argument(p)
     p.set_defaults(func=run_timeline)
@@ -247,6 +238,14 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         reports = [r for g in groups for r in g.reports]
         emit(reports, args.format, REPORT_COLUMNS, title=f"{args.speaker} on {args.date}")
+        marked = [g for g in groups if g.occasion is not None]
+        if marked and args.format == "table":  # a Russian original and its English version
+            by_language: dict[str, list[str]] = {}
+            for g in marked:
+                by_language.setdefault(g.language, []).append(str(g.group_id))
+            shown = "; ".join(f"{lang}: {', '.join(ids)}" for lang, ids in by_language.items())
+            n = len(by_language)
+            print(f"one occasion in {n} languages (not compared word by word): {shown}")
     return 0
 
 
@@ -269,5 +268,10 @@ def run_rebuild(args: argparse.Namespace) -> int:
     problems = record.rebuild(args.db)
     for message in problems:
         print(f"onrecord: warning: {message}", file=sys.stderr)
-    print(f"record rebuilt; {len(problems)} corrections no longer apply", file=sys.stderr)
+    gone = len(problems)
+    print(
+        f"record rebuilt; {counted(gone, 'correction')} no longer "
+        + ("applies" if gone == 1 else "apply"),
+        file=sys.stderr,
+    )
     return 0

@@ -20,7 +20,8 @@ from fastapi.templating import Jinja2Templates
 
 from onrecord import __version__
 from onrecord.errors import StoreError, UsageError
-from onrecord.serve.web import api, errors, ingest, pages
+from onrecord.serve.web import api, errors, ingest, pages, record_pages
+from onrecord.serve.web.dates import human_date
 from onrecord.serve.web.deps import bounded_params
 from onrecord.serve.web.headers import SecurityHeaders
 from onrecord.serve.web.hosts import LOOPBACK_HOSTS, TrustedHosts, host_names
@@ -78,6 +79,7 @@ def create_app(
     app.state.max_body = max_body
     # Autoescaping on for every template, whatever its name: article text is untrusted.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB_DIR / "templates"), autoescape=True)
+    env.filters["human_date"] = human_date  # dates as a person reads them (web/dates.py)
     app.state.templates = Jinja2Templates(env=env)
     # Added last is outermost: security headers on every answer, then the Host check before
     # anything reads the body or the store.
@@ -89,4 +91,5 @@ def create_app(
     app.include_router(api.router)
     app.include_router(ingest.router)
     app.include_router(pages.router)
+    app.include_router(record_pages.router)
     return app

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from onrecord.counts import counted
 from onrecord.errors import InputError, OnrecordError, UsageError, error_line, printable
 from onrecord.extract.cues import SCOPES
 from onrecord.model import Article, Statement
@@ -615,13 +616,15 @@ def run(args: argparse.Namespace) -> JobResult:
     result = run_job(config)
     c = result.counts
     print(
-        f"onrecord: {c.get('articles', 0)} articles, {c.get('statements', 0)} statements, "
-        f"{c.get('speakers', 0)} speakers in {result.seconds:.1f}s -> {printable(config.output)}",
+        f"onrecord: {counted(c.get('articles', 0), 'article')}, "
+        f"{counted(c.get('statements', 0), 'statement')}, "
+        f"{counted(c.get('speakers', 0), 'speaker')} in {result.seconds:.1f}s"
+        f" -> {printable(config.output)}",
         file=sys.stderr,
     )
     if c.get(ERRORS_TABLE):
         print(
-            f"onrecord: {c[ERRORS_TABLE]} records failed; "
+            f"onrecord: {counted(c[ERRORS_TABLE], 'record')} failed; "
             f"see {printable(config.output.rstrip('/'))}/errors",
             file=sys.stderr,
         )

@@ -23,7 +23,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,18 @@ from typing import Any, Literal
 
 from onrecord.errors import StoreError, UsageError
 from onrecord.model import Article, Span, Speaker, Statement, date_precision
-from onrecord.store.fts import fts_query
+from onrecord.store.corrections import (
+    JOINED_GROUP,
+    JOINED_NAME,
+    JOINED_TYPE,
+    PERSON_JOIN,
+    outlet_spellings,
+    outlet_sql,
+    speaker_name_sql,
+    speaker_role_sql,
+    speaker_type_sql,
+)
+from onrecord.store.fts import PrefixStems, fts_query, vocab_stems
 from onrecord.store.migrate import check_identity, migrate
 
 AddStatus = Literal["new", "duplicate", "revision"]
@@ -256,7 +267,7 @@ class StoreCounts:
     revisions: int  # all stored article versions (>= articles)
     statements: int  # statements of latest revisions
     all_statements: int
-    speakers: int  # distinct speaker names (case-insensitive) in latest revisions
+    speakers: int  # distinct speakers (registry entities, else names) in latest revisions
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -273,11 +284,14 @@ class StatementFilter:
     """Filters shared by :meth:`Store.statements` and :meth:`Store.count_statements`.
 
     ``speaker`` matches case-insensitively the canonical name (as a whole name or any of its
-    words: "Peskov" finds "Dmitry Peskov"), the mention, and registry aliases when the
-    registry's ``person_aliases`` table exists. ``since``/``until`` are inclusive ISO dates
+    words: "Peskov" finds "Dmitry Peskov"), the mention, registry aliases, and the name of
+    the statements' registry entity (after a rename, the new name). ``outlet`` matches the
+    outlet as stored or as the user renamed it (``onrecord outlets rename``), case aside.
+    ``since``/``until`` are inclusive ISO dates
     (``2022``, ``2022-03``, ``2022-03-21``) compared with the article's publication date;
     articles whose year is unknown never match a date range. ``search`` is a user search
-    string (see :func:`onrecord.store.fts.fts_query`).
+    string (see :func:`onrecord.store.fts.fts_query`). ``has_speaker`` keeps statements whose
+    speaker is named (the web UI's opening page: the latest statements someone made).
     """
 
     speaker: str | None = None
@@ -290,6 +304,8 @@ class StatementFilter:
     article_id: str | None = None
     person_id: str | None = None
     all_revisions: bool = False
+    has_speaker: bool = False
+    language: str | None = None  # the article's language code ("ru", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +373,9 @@ def _date_bound(value: str, name: str, *, upper: bool) -> str:
             raise ValueError(value)
         datetime.strptime(value, formats[len(value)])
     except ValueError:
-        raise UsageError(f"--{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise UsageError(
+            f"{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD", param=name
+        ) from None
     # "2022-03" as an upper bound means "up to the end of March": any string with that prefix.
     return value + "\uffff" if upper else value
 
@@ -372,18 +390,24 @@ def _like_escape(value: str) -> str:
 
 # --------------------------------------------------------------------------- the store
 
+# Speaker names and types, and outlets, are selected as readers see them (the registry's
+# names, the user's corrections: store/corrections.py), so every row built from these
+# columns, and so every listing, export and page, shows the corrected record.
 _ARTICLE_COLS = (
-    "a.id, a.doc_id, a.revision_key, a.revision_of, a.revision, a.latest, a.outlet, a.published,"
+    "a.id, a.doc_id, a.revision_key, a.revision_of, a.revision, a.latest,"
+    f" {outlet_sql('a.outlet')}, a.published,"
     " a.published_precision, a.pub_date, a.dateline, a.headline, a.subheadline, a.byline, a.url,"
     " a.language, a.source, a.body_start, a.meta, a.ingested_at"
 )
 _STATEMENT_COLS = (
     "s.id, s.article_id, s.position, s.kind, s.content_start, s.content_end, s.content,"
-    " s.fragments, s.speaker_name, s.speaker_type, s.mention_start, s.mention_end, s.mention,"
-    " s.speaker_role, s.speaker_affiliation, s.cue_start, s.cue_end, s.cue, s.addressee,"
+    f" s.fragments, {speaker_name_sql('s')}, {speaker_type_sql('s')},"
+    " s.mention_start, s.mention_end, s.mention,"
+    f" {speaker_role_sql('s')}, s.speaker_affiliation, s.cue_start, s.cue_end, s.cue,"
+    " s.addressee,"
     ' s.occasion, s."when", s.when_precision, s.confidence, s.source, s.person_id,'
-    " a.doc_id, a.outlet, a.published, a.published_precision, a.pub_date, a.headline, a.url,"
-    " s.act"
+    f" a.doc_id, {outlet_sql('a.outlet')}, a.published, a.published_precision, a.pub_date,"
+    " a.headline, a.url, s.act"
 )
 # Statement orders; migration 0003 indexes the article part of both (articles_chrono,
 # articles_newest), so a page of a listing walks that index instead of sorting every row.
@@ -575,12 +599,15 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         with_text: bool = False,
+        language: str | None = None,
     ) -> list[ArticleRow]:
         """Articles in publication order (unknown years last); ``search`` looks in headlines.
 
         ``with_text`` loads each article's text too (exports); listings leave it out.
         """
-        where, params = self._article_where(outlet, since, until, search, all_revisions)
+        where, params = self._article_where(
+            outlet, since, until, search, all_revisions, language=language
+        )
         sql = (
             f"SELECT {_ARTICLE_COLS},"
             " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
@@ -599,8 +626,11 @@ class Store:
         until: str | None = None,
         search: str | None = None,
         all_revisions: bool = False,
+        language: str | None = None,
     ) -> int:
-        where, params = self._article_where(outlet, since, until, search, all_revisions)
+        where, params = self._article_where(
+            outlet, since, until, search, all_revisions, language=language
+        )
         return int(self.query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0])
 
     def article(self, ref: str) -> ArticleRow | None:
@@ -643,11 +673,22 @@ class Store:
         )
         return [_article_row(r[:20], count=r[20]) for r in rows]
 
-    def outlets(self) -> list[tuple[str, int]]:
-        """(outlet, latest-article count) pairs, most articles first."""
+    def languages(self) -> list[tuple[str, int]]:
+        """(language code, latest-article count) pairs, most articles first (migration 0005)."""
         rows = self.query(
-            "SELECT outlet, count(*) FROM articles WHERE latest = 1 AND outlet IS NOT NULL"
-            " GROUP BY outlet ORDER BY count(*) DESC, outlet",
+            "SELECT a.language, count(*) FROM articles a WHERE a.latest = 1"
+            " AND a.language IS NOT NULL GROUP BY a.language ORDER BY count(*) DESC, a.language",
+            [],
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """(outlet, latest-article count) pairs, most articles first; outlets as readers see
+        them (renamed ones under their new name, see store/corrections.py)."""
+        rows = self.query(
+            f"SELECT {outlet_sql('a.outlet')} AS shown, count(*) FROM articles a"
+            " WHERE a.latest = 1 AND a.outlet IS NOT NULL"
+            " GROUP BY shown ORDER BY count(*) DESC, shown",
             [],
         )
         return [(r[0], int(r[1])) for r in rows]
@@ -747,24 +788,27 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[SpeakerRow]:
-        """Speaker names with statement counts, roles and outlets, most statements first.
+        """Speakers with statement counts, roles and outlets, most statements first.
 
-        Names are grouped case-insensitively (``str.casefold``); statements without a speaker
+        A speaker is a registry entity shown by its name (a user's merge or rename included:
+        store/corrections.py), or, for article-local speakers and names not in the registry,
+        a name grouped case-insensitively (``str.casefold``). Statements without a speaker
         name are left out. ``name`` filters like the statements ``speaker`` filter. Roles and
         registry ids are listed in the order they were first reported (the statements'
         chronological order).
 
-        SQLite aggregates per exact name and per (name, type, role, outlet, person id); only
-        those few rows reach Python, which merges spellings that case-fold alike.
+        SQLite aggregates per (speaker, name) and per (speaker, name, type, role, outlet,
+        person id); only those few rows reach Python, which merges spellings that case-fold
+        alike.
         """
         w = self._statement_where(StatementFilter(outlet=outlet, speaker=name))
         base = (
-            "FROM statements s JOIN articles a ON a.id = s.article_id"
+            f"FROM statements s JOIN articles a ON a.id = s.article_id {PERSON_JOIN}"
             f" WHERE s.speaker_name IS NOT NULL AND {w.sql}"
         )
         totals = self.query(
-            "SELECT s.speaker_name, count(*), count(DISTINCT s.article_id), min(a.pub_date),"
-            f" max(a.pub_date) {base} GROUP BY s.speaker_name",
+            f"SELECT {JOINED_GROUP}, {JOINED_NAME}, count(*), count(DISTINCT s.article_id),"
+            f" min(a.pub_date), max(a.pub_date) {base} GROUP BY 1, 2",
             w.params,
         )
         # Chronological position of a statement as one comparable string (see _ORDER_CHRONO).
@@ -774,25 +818,41 @@ class Store:
             " char(1), s.position))"
         )
         details = self.query(
-            "SELECT s.speaker_name, s.speaker_type, s.speaker_role, a.outlet, s.person_id,"
-            f" count(*), {first_seen} {base} GROUP BY 1, 2, 3, 4, 5",
+            f"SELECT {JOINED_GROUP}, {JOINED_NAME}, {JOINED_TYPE}, {speaker_role_sql('s')},"
+            f" {outlet_sql('a.outlet')}, s.person_id, count(*), {first_seen} {base}"
+            " GROUP BY 1, 2, 3, 4, 5, 6",
             w.params,
         )
+
+        # An article-local speaker named like one shared entity is listed with it ("Meghan
+        # cry" of one article with the shared "Meghan cry"), as the names read alike.
+        shared: dict[str, set[str]] = {}
+        for group, name_, *_ in totals:
+            if group.startswith("p:"):
+                shared.setdefault(name_.casefold(), set()).add(group)
+
+        def key(group: str, name_: str) -> str:
+            if group.startswith("p:"):
+                return group
+            same = shared.get(name_.casefold(), set())
+            return next(iter(same)) if len(same) == 1 else "n:" + name_.casefold()
+
         groups: dict[str, _SpeakerSums] = {}
-        for name_, count, articles, first, last in totals:
-            groups.setdefault(name_.casefold(), _SpeakerSums()).add_name(
-                name_, count, articles, first, last
-            )
-        for name_, type_, role, outlet_, person_id, count, seen in details:
-            groups[name_.casefold()].add_detail(type_, role, outlet_, person_id, count, seen)
-        for sums in groups.values():
-            if len(sums.names) > 1:  # spellings may share articles: count them once
-                marks = ", ".join("?" * len(sums.names))
+        keys: dict[str, list[str]] = {}
+        for group, name_, count, articles, first, last in totals:
+            k = key(group, name_)
+            groups.setdefault(k, _SpeakerSums()).add_name(name_, count, articles, first, last)
+            keys.setdefault(k, []).append(group)
+        for group, name_, type_, role, outlet_, person_id, count, seen in details:
+            groups[key(group, name_)].add_detail(type_, role, outlet_, person_id, count, seen)
+        for k, sums in groups.items():
+            if len(keys[k]) > 1:  # spellings may share articles: count them once
+                marks = ", ".join("?" * len(keys[k]))
                 sums.articles = int(
                     self.query(
                         f"SELECT count(DISTINCT s.article_id) {base}"
-                        f" AND s.speaker_name IN ({marks})",
-                        [*w.params, *sums.names],
+                        f" AND {JOINED_GROUP} IN ({marks})",
+                        [*w.params, *keys[k]],
                     )[0][0]
                 )
         out = sorted((g.row() for g in groups.values()), key=lambda r: (-r.statements, r.name))
@@ -810,8 +870,9 @@ class Store:
             " (SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
             "  WHERE a.latest = 1),"
             " (SELECT count(*) FROM statements),"
-            " (SELECT count(DISTINCT lower(s.speaker_name)) FROM statements s"
-            "  JOIN articles a ON a.id = s.article_id WHERE a.latest = 1)",
+            f" (SELECT count(DISTINCT lower({JOINED_GROUP})) FROM statements s"
+            f"  JOIN articles a ON a.id = s.article_id {PERSON_JOIN}"
+            "  WHERE a.latest = 1 AND s.speaker_name IS NOT NULL)",
             [],
         )[0]
         return StoreCounts(*(int(x) for x in r))
@@ -858,32 +919,38 @@ class Store:
         until: str | None,
         search: str | None,
         all_revisions: bool,
+        *,
+        language: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if not all_revisions:
             clauses.append("a.latest = 1")
-        _add_common(clauses, params, outlet, since, until)
+        _add_common(clauses, params, self._outlets(outlet), since, until)
+        _add_language(clauses, params, language)
         if search:
             clauses.append("a.seq IN (SELECT rowid FROM headlines_fts WHERE headlines_fts MATCH ?)")
-            params.append(fts_query(search))
+            params.append(fts_query(search, vocab_stems(self.query, "headlines_fts_vocab")))
         return " AND ".join(clauses) or "1", params
 
     def _statement_where(self, flt: StatementFilter) -> _Where:
         clauses: list[str] = []
         params: list[Any] = []
-        _add_common(clauses, params, flt.outlet, flt.since, flt.until)
+        _add_common(clauses, params, self._outlets(flt.outlet), flt.since, flt.until)
+        _add_language(clauses, params, flt.language)
         if flt.kind:
             kinds = [k.strip().lower() for k in flt.kind.split(",") if k.strip()]
             bad = [k for k in kinds if k not in ("direct", "indirect", "mixed")]
             if bad or not kinds:
-                raise UsageError(f"--kind {flt.kind!r}: expected direct, indirect or mixed")
+                raise UsageError(
+                    f"kind {flt.kind!r}: expected direct, indirect or mixed", param="kind"
+                )
             clauses.append(f"s.kind IN ({', '.join('?' * len(kinds))})")
             params.extend(kinds)
         if flt.act:
             act = flt.act.strip().lower()
             if act not in ("speech", "stance"):
-                raise UsageError(f"--act {flt.act!r}: expected speech or stance")
+                raise UsageError(f"act {flt.act!r}: expected speech or stance", param="act")
             # statements stored before acts were recorded (NULL) were all found as speech
             clauses.append("coalesce(s.act, 'speech') = ?")
             params.append(act)
@@ -897,6 +964,8 @@ class Store:
             clause, sp_params = self._speaker_clause(flt.speaker.strip())
             clauses.append(clause)
             params.extend(sp_params)
+        if flt.has_speaker:
+            clauses.append("s.speaker_name IS NOT NULL")
         if not flt.all_revisions and not flt.article_id:
             # A speaker or person filter has a statements index far more selective than
             # "latest revision" (true of nearly every row); the + keeps SQLite, which has no
@@ -905,7 +974,11 @@ class Store:
             # ranges use articles_latest_date (latest, pub_date).
             by_statement = bool(flt.person_id or (flt.speaker and flt.speaker.strip()))
             clauses.insert(0, "+a.latest = 1" if by_statement else "a.latest = 1")
-        match = fts_query(flt.search) if flt.search and flt.search.strip() else None
+        match = (
+            fts_query(flt.search, self.search_stems())
+            if flt.search and flt.search.strip()
+            else None
+        )
         only_latest = clauses == ["a.latest = 1"]
         sql = " AND ".join(clauses) or "1"
         per_match = (
@@ -915,6 +988,36 @@ class Store:
             and self._raw_matches(match, PER_MATCH_MAX) < PER_MATCH_MAX
         )
         return _Where(sql, params, match, only_latest, per_match)
+
+    def search_stems(self) -> PrefixStems:
+        """What widens a statement search's prefixes (see :func:`~onrecord.store.fts.vocab_stems`);
+        public for the store's other SQL modules (``timeline.py``)."""
+        return vocab_stems(self.query, "statements_fts_vocab")
+
+    def matching_ids(self, flt: StatementFilter, *, limit: int) -> tuple[str, list[Any]]:
+        """SQL (and its parameters) selecting ``id``: the statements ``flt`` matches, at most
+        ``limit``, the most recently stored first; for summaries of a listing such as its
+        facet counts (``store/facets.py``), which then cost at most ``limit`` rows."""
+        w = self._statement_where(flt)
+        if w.match is None:
+            return (
+                "SELECT s.id AS id FROM statements s JOIN articles a ON a.id = s.article_id"
+                f" WHERE {w.sql} ORDER BY s.id DESC LIMIT ?",
+                [*w.params, limit],
+            )
+        source, args = self._fts_source(w)
+        return (
+            f"SELECT statements_fts.rowid AS id FROM {source}"
+            " ORDER BY statements_fts.rowid DESC LIMIT ?",
+            [*args, limit],
+        )
+
+    def _outlets(self, outlet: str | None) -> list[str] | None:
+        """The stored outlet names an ``outlet`` filter selects (None: no filter): the name
+        and those the user's corrections show as it (store/corrections.py)."""
+        if not outlet or not outlet.strip():
+            return None
+        return outlet_spellings(self, outlet)
 
     def _has_superseded(self) -> bool:
         """Whether any article has a newer revision (one index probe; usually none do)."""
@@ -1041,17 +1144,24 @@ class Store:
                 for r in batch:
                     yield _stored_statement(r)
         finally:
-            cursor.close()
+            # A generator left unfinished (its reader gone: `statements | head`) is closed
+            # when collected, which may be after its store was closed with the cursor.
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def _speaker_clause(self, speaker: str) -> tuple[str, list[Any]]:
-        """Case-insensitive: whole name, any whole words of the name, mention, or alias.
+        """Case-insensitive: whole name, any whole words of the name, mention, alias, or the
+        name (or a word of it) of the statements' registry entity.
 
-        The word match is worked out on the distinct speaker names first (few next to
-        statements) and becomes a list of names, so an index answers every part of the
-        clause instead of a LIKE over every statement.
+        The entity's name is the one readers see (a rename: "Markle" finds the statements
+        extracted as "Meghan cry" once those are merged into Meghan and renamed). The word
+        match is worked out on the distinct speaker names and entity names first (few next
+        to statements) and becomes lists, so an index answers every part of the clause
+        instead of a LIKE over every statement.
         """
         words = " " + " ".join(speaker.casefold().split()) + " "
-        names = self._speaker_names_like("%" + _like_escape(words) + "%")
+        pattern = "%" + _like_escape(words) + "%"
+        names = self._speaker_names_like(pattern)
         parts = ["s.speaker_name = ? COLLATE NOCASE", "s.mention = ? COLLATE NOCASE"]
         params: list[Any] = [speaker, speaker]
         if names:
@@ -1060,9 +1170,11 @@ class Store:
         if self.has_table("person_aliases"):
             parts.append(
                 "s.person_id IN (SELECT person_id FROM person_aliases"
-                " WHERE alias = ? COLLATE NOCASE)"
+                " WHERE alias = ? COLLATE NOCASE UNION SELECT id FROM persons"
+                " WHERE name = ? COLLATE NOCASE"
+                " OR (' ' || lower(name) || ' ') LIKE ? ESCAPE '\\')"
             )
-            params.append(speaker)
+            params.extend([speaker, speaker, pattern])
         return "(" + " OR ".join(parts) + ")", params
 
     def _speaker_names_like(self, pattern: str) -> list[str]:
@@ -1212,19 +1324,28 @@ def _most(counts: dict[str, int]) -> str:
 def _add_common(
     clauses: list[str],
     params: list[Any],
-    outlet: str | None,
+    outlets: list[str] | None,
     since: str | None,
     until: str | None,
 ) -> None:
-    if outlet and outlet.strip():
-        clauses.append("a.outlet = ? COLLATE NOCASE")
-        params.append(outlet.strip())
+    """Outlet and date conditions on ``articles a``; ``outlets``: the stored spellings of
+    the outlet asked for (``Store._outlets``)."""
+    if outlets:
+        clauses.append(f"a.outlet COLLATE NOCASE IN ({', '.join('?' * len(outlets))})")
+        params.extend(outlets)
     if since:
         clauses.append("a.pub_date >= ?")
         params.append(_date_bound(since, "since", upper=False))
     if until:
         clauses.append("a.pub_date <= ?")
         params.append(_date_bound(until, "until", upper=True))
+
+
+def _add_language(clauses: list[str], params: list[Any], language: str | None) -> None:
+    """The article's language (migration 0005): ``ru``, ``en``; ``ru-RU`` means ``ru``."""
+    if language and language.strip():
+        clauses.append("a.language = ?")
+        params.append(re.split(r"[-_]", language.strip().lower())[0])
 
 
 def _fetchall(cursor: sqlite3.Cursor, path: str) -> list[Any]:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from onrecord.counts import counted
 from onrecord.errors import InputError, UsageError
 from onrecord.model import Article, Statement
 from onrecord.store.db import Store
@@ -55,11 +56,14 @@ class ImportReport:
 
     def summary(self) -> str:
         text = (
-            f"{self.articles} articles: {self.new} new, {self.duplicate} duplicate, "
-            f"{self.revision} revision; {self.statements} statements stored"
+            f"{counted(self.articles, 'article')}: {self.new} new, {self.duplicate} duplicate, "
+            f"{self.revision} revision; {counted(self.statements, 'statement')} stored"
         )
         if self.spark_errors:
-            text += f"; {self.spark_errors} records had failed in the job (see its errors table)"
+            text += (
+                f"; {counted(self.spark_errors, 'record')} had failed in the job"
+                " (see its errors table)"
+            )
         return text
 
 
@@ -145,7 +149,7 @@ def load_record(store: Store, root: str | Path, *, batch: int = 500) -> ImportRe
     or a rerun after a crash, changes nothing that is there and completes the rest.
     """
     if batch < 1:
-        raise UsageError(f"--batch {batch}: must be at least 1")
+        raise UsageError(f"batch {batch}: must be at least 1", param="batch")
     report = ImportReport(spark_errors=count_errors(root))
     pending: list[tuple[Article, list[Statement]]] = []
 

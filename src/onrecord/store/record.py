@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from onrecord.model import words_of
+from onrecord.store.corrections import outlet_sql, speaker_name_sql, speaker_role_sql
 from onrecord.store.db import Store
 
 
@@ -147,6 +148,27 @@ class RecordStore:
             (alias, scope),
         )
         return AliasRow(*rows[0]) if rows else None
+
+    def user_person_for_key(self, key: str) -> str | None:
+        """The entity a user's merge put an article-local name's key in (the rule that
+        "Meghan cry" is Meghan holds in every article, also those ingested later)."""
+        rows = self._all(
+            "SELECT person_id FROM person_aliases WHERE key = ? AND scope = '' AND how = 'user'"
+            " ORDER BY rowid LIMIT 1",
+            (key,),
+        )
+        return rows[0][0] if rows else None
+
+    def local_aliases_with_key(self, key: str) -> list[AliasRow]:
+        """Article-local names with this key, in every article."""
+        return [
+            AliasRow(*r)
+            for r in self._all(
+                "SELECT alias, scope, key, kind, surname, person_id, how FROM person_aliases"
+                " WHERE key = ? AND scope != ''",
+                (key,),
+            )
+        ]
 
     def person_for_key(self, key: str, scope: str) -> str | None:
         """The entity holding ``key`` in ``scope``: a user-placed alias first."""
@@ -290,7 +312,13 @@ class RecordStore:
         self.assign(alias, scope, person_id)
 
     def move_person(self, source: str, target: str) -> None:
-        """Everything of entity ``source`` goes to ``target`` (pinned: a user's merge)."""
+        """Everything of entity ``source`` goes to ``target`` (pinned: a user's merge).
+
+        The target becomes an entity shared across articles (a user's merge is a statement
+        about the speaker everywhere). A merge says two names are one speaker, so if either
+        is a person the result is one (a person merged with a headline fragment a tagger
+        called an organisation stays a person); else the target's type, unless unknown.
+        """
         self._run(
             "DELETE FROM link_members WHERE statement_id IN"
             " (SELECT id FROM statements WHERE person_id IN (?, ?))",
@@ -301,6 +329,13 @@ class RecordStore:
             (target, source),
         )
         self._run("UPDATE statements SET person_id = ? WHERE person_id = ?", (target, source))
+        self._run(
+            "UPDATE persons SET scope = '', type = (SELECT CASE"
+            " WHEN 'person' IN (t.type, src.type) THEN 'person'"
+            " WHEN t.type = 'unknown' THEN src.type ELSE t.type END"
+            " FROM persons t, persons src WHERE t.id = ? AND src.id = ?) WHERE id = ?",
+            (target, source, target),
+        )
         self._run("DELETE FROM persons WHERE id = ?", (source,))
 
     def rename_person(self, person_id: str, name: str) -> None:
@@ -338,10 +373,11 @@ class RecordStore:
 
     # ------------------------------------------------------------------ links
 
-    # s.fragments, s.content_start after the content: _link_item turns the three into words
+    # s.fragments, s.content_start after the content: _link_item turns the three into words;
+    # the outlet as readers see it (store/corrections.py), as in every listing
     _LINK_COLS = (
         "s.id, s.person_id, s.content, s.fragments, s.content_start,"
-        ' s."when", a.published, a.outlet, s.article_id, a.seq,'
+        f' s."when", a.published, {outlet_sql("a.outlet")}, s.article_id, a.seq,'
         " s.position, a.doc_id, a.headline, s.when_precision"
     )
 
@@ -466,7 +502,7 @@ class RecordStore:
         rows = self._rows_by_id(
             'SELECT e.id, e.article_id, e.start, e."end", e.precision, e.description, e.place,'
             " e.when_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
-            " a.doc_id, a.outlet, a.published, a.headline"
+            f" a.doc_id, {outlet_sql('a.outlet')}, a.published, a.headline"
             " FROM events e JOIN articles a ON a.id = e.article_id",
             "e.id",
             ids,
@@ -477,7 +513,8 @@ class RecordStore:
         """Statements by id as :class:`LinkItem` (with group, speaker name and publication
         precision): what a timeline line shows of them."""
         rows = self._rows_by_id(
-            f"SELECT {self._LINK_COLS}, m.group_id, s.speaker_name, a.published_precision"
+            f"SELECT {self._LINK_COLS}, m.group_id, {speaker_name_sql('s')},"
+            " a.published_precision"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN link_members m ON m.statement_id = s.id",
             "s.id",
@@ -492,12 +529,13 @@ class RecordStore:
         extracted role and from descriptive mentions ("Kremlin spokesman")."""
         rows = self._all(
             "SELECT role, outlet, min(date), max(date), count(*) FROM ("
-            " SELECT s.speaker_role AS role, a.outlet AS outlet,"
+            f" SELECT {speaker_role_sql('s')} AS role, {outlet_sql('a.outlet')} AS outlet,"
             '  coalesce(s."when", a.published) AS date FROM statements s'
             "  JOIN articles a ON a.id = s.article_id"
-            "  WHERE s.person_id = ? AND a.latest = 1 AND s.speaker_role IS NOT NULL"
+            f"  WHERE s.person_id = ? AND a.latest = 1 AND {speaker_role_sql('s')} IS NOT NULL"
             " UNION ALL"
-            ' SELECT s.mention, a.outlet, coalesce(s."when", a.published) FROM statements s'
+            f" SELECT s.mention, {outlet_sql('a.outlet')},"
+            ' coalesce(s."when", a.published) FROM statements s'
             "  JOIN articles a ON a.id = s.article_id"
             "  WHERE s.person_id = ? AND a.latest = 1 AND s.mention IS NOT NULL"
             "  AND s.mention GLOB '*[a-z] [a-z]*'"
@@ -519,9 +557,10 @@ class RecordStore:
     def per_day(self, person_id: str) -> list[tuple[str | None, str | None, int]]:
         """(day, outlet, statements): the statement's own date, else its article's."""
         rows = self._all(
-            'SELECT substr(coalesce(s."when", a.published), 1, 10) AS day, a.outlet, count(*)'
+            'SELECT substr(coalesce(s."when", a.published), 1, 10) AS day,'
+            f" {outlet_sql('a.outlet')} AS shown, count(*)"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.person_id = ? AND a.latest = 1 GROUP BY day, a.outlet ORDER BY day",
+            " WHERE s.person_id = ? AND a.latest = 1 GROUP BY day, shown ORDER BY day",
             (person_id,),
         )
         return [(r[0], r[1], int(r[2])) for r in rows]
@@ -531,9 +570,10 @@ class RecordStore:
         rows = self._all(
             "SELECT p.id, p.name, p.type,"
             " (SELECT count(*) FROM statements s WHERE s.person_id = p.id),"
-            " (SELECT count(DISTINCT a.outlet) FROM statements s JOIN articles a"
+            f" (SELECT count(DISTINCT {outlet_sql('a.outlet')}) FROM statements s JOIN articles a"
             "  ON a.id = s.article_id WHERE s.person_id = p.id),"
-            " (SELECT group_concat(alias, '; ') FROM person_aliases WHERE person_id = p.id)"
+            " (SELECT group_concat(alias, '; ') FROM (SELECT DISTINCT alias FROM person_aliases"
+            "  WHERE person_id = p.id ORDER BY alias))"
             " FROM persons p WHERE p.scope = '' ORDER BY 4 DESC, p.name"
         )
         return [(r[0], r[1], r[2], int(r[3]), int(r[4]), r[5] or "") for r in rows]

@@ -109,14 +109,15 @@ def _range(q: TimelineQuery) -> str:
     )
 
 
-def _parameters(q: TimelineQuery) -> dict[str, Any]:
+def _parameters(q: TimelineQuery, store: Store) -> dict[str, Any]:
     """The named parameters of the query (statements are searched in the full-text index,
-    events by LIKE on their words, as before the timeline was paged)."""
+    its prefixes widened by its stems as in statement searches; events by LIKE on their
+    words, as before the timeline was paged)."""
     params: dict[str, Any] = {"person": q.person_id, "since": q.since, "until": q.until}
     bounds = [b for b in (q.since, q.until) if b is not None]
     params["year"] = bounds[0][:4] if bounds else None
     search = q.search.strip() if q.search else ""
-    params["match"] = fts_query(search) if search and q.statements else None
+    params["match"] = fts_query(search, store.search_stems()) if search and q.statements else None
     like = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     params["like"] = f"%{like}%"
     return params
@@ -242,7 +243,7 @@ def timeline_refs(
     store: Store, q: TimelineQuery, *, limit: int | None = None, offset: int = 0
 ) -> TimelineRefs:
     """The lines of the timeline ``q`` from ``offset`` (at most ``limit``), and the total."""
-    params = _parameters(q)
+    params = _parameters(q, store)
     ref = (
         f"(SELECT coalesce((SELECT substr(klo, 1, 4) FROM kept WHERE klo GLOB '{_Y}*'"
         " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1), '0000'))"

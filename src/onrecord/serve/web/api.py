@@ -7,15 +7,18 @@ answers in ``onrecord.serve.web.errors``; nothing here catches them itself.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from onrecord.api import record as record_api
-from onrecord.serve.web import convert, queries
+from onrecord.serve.web import convert, queries, results
 from onrecord.serve.web.deps import FilterDep, StoreDep
 from onrecord.serve.web.paging import Page, envelope, page_params
 from onrecord.store.db import Store
+from onrecord.store.facets import FACET_CAP, FACETS, Facet
 
 router = APIRouter(prefix="/api", tags=["read"])
 PageDep = Annotated[Page, Depends(page_params)]
@@ -30,6 +33,8 @@ def index(store: StoreDep) -> dict[str, Any]:
             "speakers": "/api/speakers",
             "articles": "/api/articles",
             "outlets": "/api/outlets",
+            "facets": "/api/facets",
+            "timeline": "/api/timeline",
             "docs": "/docs",
             "openapi": "/openapi.json",
         },
@@ -46,18 +51,41 @@ def list_statements(
         queries.Sort,
         Query(description="relevance (needs search; else newest first), -date, date"),
     ] = "relevance",
+    facet: Annotated[
+        list[Facet] | None,
+        Query(
+            description="facet counts to add (repeat for several): speaker, outlet, kind, year;"
+            f" counted over the newest {FACET_CAP:,} matches at most (partial: more matched)"
+        ),
+    ] = None,
 ) -> dict[str, Any]:
+    """With ``search``, each statement has ``highlight``: its words cut to the matches'
+    context, matched words marked (``segments``, and ``html`` escaped with ``<mark>``)."""
     found = queries.find_statements(store, flt, page, sort)
+    items = [convert.statement_json(r) for r in found.rows]
+    results.add_highlights(store, flt, found.rows, items)
     out = envelope(
-        request,
-        [convert.statement_json(r) for r in found.rows],
-        found.total,
-        page,
-        total_is_lower_bound=found.total_is_lower_bound,
+        request, items, found.total, page, total_is_lower_bound=found.total_is_lower_bound
     )
     # Set when relevance ranked only the newest N of more matches (see queries.RANK_WINDOW).
     out["ranked_within"] = found.ranked_within
+    if facet:
+        out["facets"] = results.facets_json(store, flt, facet)
     return out
+
+
+@router.get("/facets", summary="Facet counts of a statement search (speaker, outlet, kind, year)")
+def get_facets(
+    store: StoreDep,
+    flt: FilterDep,
+    facet: Annotated[
+        list[Facet] | None,
+        Query(description="facets to count (repeat for several); all four when none is given"),
+    ] = None,
+) -> dict[str, Any]:
+    """The counts ``/api/statements?facet=...`` adds, alone: the search page asks for them
+    after its results, so the results show at the speed of a page of statements."""
+    return results.facets_json(store, flt, facet or list(FACETS))
 
 
 @router.get("/statements/{key:path}", summary="One statement by its key <article id>:<position>")
@@ -107,12 +135,14 @@ def list_articles(
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     search: Annotated[str | None, Query(description="words in the headline")] = None,
+    language: Annotated[str | None, Query(description="language code: ru, en")] = None,
 ) -> dict[str, Any]:
     args = {
         "outlet": outlet or None,
         "since": since or None,
         "until": until or None,
         "search": search or None,
+        "language": language or None,
     }
     total = store.count_articles(**args)
     rows = store.articles(**args, limit=page.limit, offset=page.offset)
@@ -155,15 +185,35 @@ def get_timeline(
         limit=page.limit,
         offset=page.offset,
     )
-    return envelope(request, [_timeline_json(e) for e in found], found.total, page)
+    return envelope(request, [timeline_json(e) for e in found], found.total, page)
 
 
-def _timeline_json(entry: record_api.TimelineEntry) -> dict[str, Any]:
+#: A statement's day as the day view takes it: ``YYYY-MM-DD``, or ``--MM-DD`` (year unknown).
+_DAY_RE = re.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}")
+
+
+def timeline_json(entry: record_api.TimelineEntry) -> dict[str, Any]:
+    """A timeline entry with its links (the timeline page shows the same): its article (at
+    the statement), the statement across outlets, the speaker, and the speaker's day."""
     out = entry.to_json()
-    out["links"] = {
-        "article": f"/articles/{convert.path_part(entry.article_id)}",
-        "speaker": convert.speaker_links(entry.speaker)["page"] if entry.speaker else None,
+    article = f"/articles/{convert.path_part(entry.article_id)}"
+    ref = convert.speaker_ref(entry.person_id, entry.speaker)
+    links: dict[str, str | None] = {
+        "article": article,
+        "statement": None,
+        "statement_api": None,
+        "speaker": convert.speaker_links(ref)["page"] if ref else None,
+        "day": None,
     }
+    if entry.kind == "statement" and entry.position is not None:
+        key = convert.path_part(f"{entry.article_id}:{entry.position}")
+        links["article"] = f"{article}#s-{entry.position}"
+        links["statement"] = f"/compare/{key}"
+        links["statement_api"] = f"/api/statements/{key}"
+        day = _DAY_RE.match(entry.start or "")
+        if ref and day:
+            links["day"] = "/compare?" + urlencode({"speaker": ref, "date": day.group(0)})
+    out["links"] = links
     return out
 
 

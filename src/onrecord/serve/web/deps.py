@@ -55,6 +55,9 @@ def statement_filter(
     ] = None,
     person: Annotated[str | None, Query(description="speaker registry id")] = None,
     outlet: Annotated[str | None, Query(description="outlet name (case-insensitive)")] = None,
+    language: Annotated[
+        str | None, Query(description="the article's language code: ru, en")
+    ] = None,
     kind: Annotated[
         str | None, Query(description="direct, indirect or mixed (comma-separated for several)")
     ] = None,
@@ -69,6 +72,9 @@ def statement_filter(
         str | None, Query(description="published on or before: YYYY, YYYY-MM or YYYY-MM-DD")
     ] = None,
     article: Annotated[str | None, Query(description="article id")] = None,
+    has_speaker: Annotated[
+        bool, Query(description="only statements whose speaker is named")
+    ] = False,
 ) -> StatementFilter:
     """The statement filters from query parameters; empty strings count as absent."""
 
@@ -85,6 +91,8 @@ def statement_filter(
         since=clean(since),
         until=clean(until),
         article_id=clean(article),
+        has_speaker=has_speaker,
+        language=clean(language),
     )
 
 

@@ -25,11 +25,17 @@ from onrecord.store.db import StoredStatement
 router = APIRouter(include_in_schema=False)
 
 
-def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    """A page from ``templates/`` with what every page needs (read-only badge, request)."""
+def render(
+    request: Request, template: str, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """A page from ``templates/`` with what every page needs (read-only badge, request);
+    ``status_code`` for a page that answers a reader's mistake (400) in place."""
     templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, template, {"read_only": not request.app.state.token, **context}
+        request,
+        template,
+        {"read_only": not request.app.state.token, **context},
+        status_code=status_code,
     )
 
 
@@ -39,10 +45,16 @@ def search_page(request: Request, store: StoreDep) -> HTMLResponse:
         request,
         "search.html",
         params=dict(request.query_params),
-        outlets=[o for o, _ in store.outlets()],
+        # Sorted by name, as a reader looks one up (the API lists the most articles first).
+        outlets=sorted((o for o, _ in store.outlets()), key=str.casefold),
+        languages=[(code, LANGUAGE_NAMES.get(code, code)) for code, _ in store.languages()],
         kinds=KINDS,
         sorts=queries.SORTS,
     )
+
+
+#: How the language filter names the codes the readers store (others show as the code).
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian"}
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -68,7 +80,8 @@ def speakers_page(request: Request, store: StoreDep, page: PageDep) -> HTMLRespo
 @router.get("/speakers/{ref:path}", response_class=HTMLResponse)
 def speaker_page(ref: str, request: Request, store: StoreDep) -> HTMLResponse:
     speaker = speaker_detail(store, ref)
-    return render(request, "speaker.html", speaker=speaker)
+    days = queries.speaker_days(store, speaker)
+    return render(request, "speaker.html", speaker=speaker, days=days)
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -6,12 +6,14 @@ the API returns for the same question.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 from onrecord.api import record as record_api
+from onrecord.resolve import record as resolve_record
 from onrecord.serve.web.convert import speaker_links, statement_json
 from onrecord.serve.web.paging import Page
 from onrecord.store.db import (
@@ -36,8 +38,10 @@ COUNT_CAP = 10_000
 
 Sort = Literal["relevance", "date", "-date"]
 _ORDERS: dict[Sort, Order] = {"relevance": "-date", "-date": "-date", "date": "date"}
+#: The search page's sort choices, labelled short enough to fit the control on a phone
+#: (what "best match" does without a search is said in the control's title).
 SORTS: tuple[tuple[Sort, str], ...] = (
-    ("relevance", "best match (newest without search)"),
+    ("relevance", "best match"),
     ("-date", "newest first"),
     ("date", "oldest first"),
 )
@@ -122,7 +126,8 @@ def speaker_view(store: Store, ref: str) -> SpeakerView | None:
     ref = " ".join(ref.split())
     if not ref:
         return None
-    if store.has_table("persons") and RecordStore(store).persons_named(ref):
+    rs = RecordStore(store) if store.has_table("persons") else None
+    if rs is not None and (rs.persons_named(ref) or resolve_record.by_spelling(rs, ref)):
         return _profile_view(record_api.speaker(ref, db=store, latest=LATEST))
     for row in store.speakers(name=ref):
         if row.name.casefold() == ref.casefold():
@@ -193,3 +198,28 @@ def versions(store: Store, row: StoredStatement) -> list[StoredStatement]:
     ]
     members = [s for s in found if s is not None] or [row]
     return sorted(members, key=lambda s: (s.pub_date is None, s.published or "", s.id))
+
+
+#: Days a speaker page lists (the latest ones), each linked to the day view of compare.
+SPEAKER_DAYS = 12
+_DAY_RE = re.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
+
+
+def speaker_days(store: Store, speaker: dict[str, Any]) -> list[dict[str, Any]]:
+    """The latest days a registry speaker was reported (speaker JSON from
+    :func:`speaker_view`), newest first, each with its statements, outlets and the address of
+    its day view (``/compare?speaker=&date=``); none for a name the registry does not know,
+    which the day view cannot take."""
+    if not store.has_table("persons") or RecordStore(store).person(speaker["id"]) is None:
+        return []
+    days: dict[str, dict[str, Any]] = {}
+    for a in speaker["activity"]:
+        if a["date"] and _DAY_RE.match(a["date"]):
+            day = days.setdefault(a["date"], {"date": a["date"], "statements": 0, "outlets": []})
+            day["statements"] += a["count"]
+            day["outlets"].append(a["outlet"])
+    newest = sorted(days.values(), key=lambda d: (not d["date"].startswith("--"), d["date"]))
+    shown = newest[::-1][:SPEAKER_DAYS]
+    for day in shown:
+        day["link"] = "/compare?" + urlencode({"speaker": speaker["id"], "date": day["date"]})
+    return shown

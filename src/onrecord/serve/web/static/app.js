@@ -4,8 +4,8 @@
 
 const onrecord = (() => {
   /** Fetch JSON from the API; a non-2xx answer throws an Error with the API's message. */
-  async function fetchJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+  async function fetchJSON(url, signal) {
+    const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
     let body = null;
     try {
       body = await response.json();
@@ -49,11 +49,94 @@ const onrecord = (() => {
     return String(value).split("T")[0];
   }
 
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // year, month, day, hour, minute, zone | month, day of a date without a year
+  const DATE_RE =
+    /^(?:(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?|--(\d{2})(?:-(\d{2}))?)$/;
+  const pad = (n) => String(n).padStart(2, "0");
+
+  /**
+   * A reduced-precision ISO date (or "start/end" range) as a person reads it: "26 Apr 2022,
+   * 20:30 UTC", "Mar 2022", "28 Mar, year unknown". The same rules as the server's
+   * onrecord/serve/web/dates.py (one table of cases checks both); unreadable input is shown
+   * as given.
+   */
+  function humanDate(value) {
+    if (!value) return "";
+    const text = String(value);
+    if (text.includes("/")) {
+      const [start, end] = text.split("/", 2);
+      return humanRange(start, end || null);
+    }
+    const m = DATE_RE.exec(text.trim());
+    if (!m) return text;
+    const [, y, mo, d, hh, mm, tz, nm, nd] = m;
+    if (nm) {
+      const month = MONTHS[Number(nm) - 1];
+      if (!month) return text;
+      return nd ? `${Number(nd)} ${month}, year unknown` : `${month}, year unknown`;
+    }
+    if (!mo) return y;
+    const month = MONTHS[Number(mo) - 1];
+    if (!month) return text;
+    if (!d) return `${month} ${y}`;
+    const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1) return text;
+    if (!hh) return `${Number(d)} ${month} ${y}`;
+    if (Number(hh) > 23 || Number(mm) > 59) return text;
+    if (!tz) return `${Number(d)} ${month} ${y}, ${hh}:${mm}`;
+    let offset = 0;
+    if (tz !== "Z") {
+      const digits = tz.slice(1).replace(":", "");
+      offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * (tz[0] === "-" ? -1 : 1);
+    }
+    const utc = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mm)) - offset * 60000);
+    return `${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]} ${utc.getUTCFullYear()}, ` +
+      `${pad(utc.getUTCHours())}:${pad(utc.getUTCMinutes())} UTC`;
+  }
+
+  /** [year or null, month name, day] of a day-precision date without a time, else null. */
+  function dayParts(value) {
+    const m = DATE_RE.exec(value);
+    if (!m || humanDate(value) === value) return null;
+    const [, y, mo, d, hh, , , nm, nd] = m;
+    if (nd) return [null, MONTHS[Number(nm) - 1], Number(nd)];
+    if (!d || hh) return null;
+    return [y, MONTHS[Number(mo) - 1], Number(d)];
+  }
+
+  /** A date range, a shared month and year said once ("29–30 Mar 2022"). */
+  function humanRange(start, end) {
+    if (!start) return humanDate(end);
+    if (!end || end === start) return humanDate(start);
+    const a = dayParts(start);
+    const b = dayParts(end);
+    if (!a || !b || a[0] !== b[0]) return `${humanDate(start)} – ${humanDate(end)}`;
+    const year = a[0] ? ` ${a[0]}` : ", year unknown";
+    if (a[1] === b[1]) return `${a[2]}–${b[2]} ${a[1]}${year}`;
+    return `${a[2]} ${a[1]} – ${b[2]} ${b[1]}${year}`;
+  }
+
+  /**
+   * The words of a statement with the search's matches marked: `segments` is the API's
+   * highlight ([{text, match}]); each match becomes a <mark>, all text goes in as text.
+   */
+  function marked(node, segments) {
+    for (const part of segments) {
+      if (part.match) node.appendChild(el("mark", "hit", part.text));
+      else node.appendChild(document.createTextNode(part.text));
+    }
+    return node;
+  }
+
   /** One quote card: the words, speaker and role, outlet, date, link to the article. */
   function card(s) {
     const item = el("li", `card ${s.kind || ""}`);
     item.dataset.statement = String(s.id);
-    item.appendChild(el("p", "words", s.words || (s.content ? s.content.text : "")));
+    const words = el("p", "words");
+    if (s.highlight && Array.isArray(s.highlight.segments)) marked(words, s.highlight.segments);
+    else words.textContent = s.words || (s.content ? s.content.text : "");
+    item.appendChild(words);
     const meta = el("div", "meta");
     const speaker = s.speaker || {};
     const who = el("span", "who");
@@ -68,10 +151,10 @@ const onrecord = (() => {
     }
     meta.appendChild(who);
     meta.appendChild(el("span", "outlet", s.outlet || "unknown outlet"));
-    const date = s.date || day(s.published);
-    if (date) {
-      const time = el("time", "date", date);
-      time.setAttribute("datetime", date);
+    const published = s.published || s.date;
+    if (published) {
+      const time = el("time", "date", humanDate(published));
+      time.setAttribute("datetime", published.startsWith("--") ? published.slice(2) : published);
       meta.appendChild(time);
     }
     if (s.links && s.links.article) {
@@ -93,5 +176,5 @@ const onrecord = (() => {
     node.classList.toggle("error", Boolean(isError));
   }
 
-  return { fetchJSON, el, link, day, card, renderCards, setStatus };
+  return { fetchJSON, el, link, day, humanDate, marked, card, renderCards, setStatus };
 })();

@@ -121,12 +121,12 @@
           "data-outlet": outlet, "data-bin": key,
         });
         const note = isGuess ? ` (year not given; shown in ${refYear})` : "";
-        rect.appendChild(svg("title", {}, `${outlet}, ${key}: ${c}${note}`));
+        rect.appendChild(svg("title", {}, `${outlet}, ${onrecord.humanDate(key)}: ${c}${note}`));
         root.appendChild(rect);
         base += c;
       });
       if (i % labelEvery === 0) {
-        root.appendChild(svg("text", { x: x + barW / 2, y: H - PAD.bottom + 16, "text-anchor": "middle" }, key));
+        root.appendChild(svg("text", { x: x + barW / 2, y: H - PAD.bottom + 16, "text-anchor": "middle" }, onrecord.humanDate(key)));
       }
     });
     figure.appendChild(root);
