@@ -175,7 +175,7 @@ def test_bad_format_and_hint_arguments() -> None:
         list(read_bytes(b"x", "x", fmt="pdf"))
     from onrecord.errors import UsageError
 
-    with pytest.raises(UsageError, match="^published"):
+    with pytest.raises(UsageError, match=r"^published"):
         Hints(published="last week")
 
 
