@@ -152,17 +152,41 @@ def write_corpus(folder: Path, n: int) -> int:
     return words
 
 
+#: Runs ``python -m MODULE ...`` or ``python -c CODE ...`` and, at exit, writes the process's
+#: own peak resident memory (VmHWM, kB) to the file named by $ONRECORD_PEAK_FILE. The kernel's
+#: ru_maxrss for a child counts the memory of the process it was forked from (a large pytest
+#: process made a bare child report 900 MB), while VmHWM belongs to the child's own memory map.
+_LAUNCH = """
+import atexit, os, runpy, sys
+def _peak():
+    with open('/proc/self/status') as fh:
+        kb = next(int(l.split()[1]) for l in fh if l.startswith('VmHWM:'))
+    with open(os.environ['ONRECORD_PEAK_FILE'], 'w') as out:
+        out.write(str(kb))
+atexit.register(_peak)
+how, what, *rest = sys.argv[1:]
+sys.argv = [what, *rest]
+if how == '-m':
+    runpy.run_module(what, run_name='__main__', alter_sys=True)
+else:
+    exec(compile(what, '<string>', 'exec'), {'__name__': '__main__'})
+"""
+
+
 def run_child(cmd: list[str], env: dict[str, str]) -> tuple[int, float, float, str]:
-    """Run ``cmd``; its exit status, wall seconds, peak RSS in MB (its own) and stderr."""
-    with tempfile.TemporaryFile() as err:
+    """Run ``cmd`` (``python -m ...`` or ``python -c ...``); its exit status, wall seconds,
+    its own peak resident memory in MB and its stderr."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        env = dict(env, ONRECORD_PEAK_FILE=str(peak_file))
+        launch = [cmd[0], "-c", _LAUNCH, *cmd[1:]]
         t0 = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=ROOT)
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.run(launch, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=ROOT)
         seconds = time.perf_counter() - t0
-        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         err.seek(0)
         stderr = err.read().decode(errors="replace")
-    return child.returncode, seconds, usage.ru_maxrss / 1024, stderr
+        peak_kb = float(peak_file.read_text()) if peak_file.exists() else float("nan")
+    return child.returncode, seconds, peak_kb / 1024, stderr
 
 
 FLOOR = (
