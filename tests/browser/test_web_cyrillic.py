@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from live import running_server
 from ru_corpus import EN_WORDS, RU_SECOND, RU_TEXT, RU_WORDS, fill_ru_store
 from web_corpus import UI_WAIT_MS, type_search
 
@@ -28,25 +26,8 @@ SHOT = os.environ.get("ONRECORD_SCREENSHOT")
 @pytest.fixture(scope="module")
 def ru_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over the Russian corpus on a free loopback port; its base URL."""
-    import uvicorn
-
-    from onrecord.serve.http import create_app
-
-    app = create_app(fill_ru_store(tmp_path_factory.mktemp("web-ru") / "ru.db"))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with running_server(fill_ru_store(tmp_path_factory.mktemp("web-ru") / "ru.db")) as url:
+        yield url
 
 
 def test_search_shows_cyrillic_words_as_stored(page: Any, ru_server: str, page_errors: Any) -> None:
