@@ -7,8 +7,8 @@ the first one was stored. Batches are now bounded by characters
 (``onrecord.api.core.BATCH_TEXT_CHARS``); linking keeps a smaller cache of compared texts
 (``onrecord.resolve.links.SHINGLES_CACHED``: it grew with every article). The child-process
 test ingests more articles than one old batch, with the real command, and reads the child's
-own peak resident memory (VmHWM, read by the child itself); ``benchmarks/ingest_memory.py`` gives the figures
-for 100 to 1,000 articles.
+own peak resident memory (VmHWM, read by the child itself); ``benchmarks/ingest_memory.py``
+gives the figures for 100 to 1,000 articles.
 """
 
 from __future__ import annotations
