@@ -65,7 +65,7 @@ def tokens(text: str) -> list[str]:
 #: Texts whose shingles are kept. The cache serves linking, which compares a batch's new
 #: statements with a speaker's earlier ones in the same few weeks: a few thousand texts at a
 #: time. An entry is over a kilobyte (two sets of words and word pairs): with 50,000 of
-#: them, an ingest of 600 news articles (32,000 statements) held 46 MB more than with this
+#: them, an ingest of 600 news articles (32,000 statements) held 33 MB more than with this
 #: many, growing with every article up to the cap, for 4% less time in linking (well under
 #: 1% of the ingest; benchmarks/ingest_memory.py).
 SHINGLES_CACHED = 4096

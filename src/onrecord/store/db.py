@@ -456,7 +456,11 @@ class Store:
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             # Before anything that writes (WAL changes the file header): refuse foreign files.
-            check_identity(self.conn, self.path)
+            version = check_identity(self.conn, self.path)
+            if version == 0 and not create and not memory:
+                # An empty file: an ingest is creating it this moment (or it is a stray
+                # file). A query never builds the schema under a writer's feet.
+                raise StoreError("no database here (run `onrecord ingest` first)", source=self.path)
             if not memory:
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
