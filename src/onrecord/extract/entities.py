@@ -495,9 +495,12 @@ def _name_word(text: str) -> bool:
 def _is_title_word(token: Token) -> bool:
     """A title before a name: "Chair", "Senator", "Assemblywoman", "Councilman"."""
     low = token.lower_.rstrip(".")
-    if any(part in TITLE_WORDS for part in low.split("-") if part):  # "secretary-treasurer"
-        return True
-    return low in TITLE_WORDS or low in HUMAN_HEADS or bool(_TITLE_MAN.search(low))
+    return is_title(low) or low in HUMAN_HEADS or bool(_TITLE_MAN.search(low))
+
+
+def is_title(word: str) -> bool:
+    """A title word, also inside a compound title ("Secretary-Treasurer", "Vice-Chair")."""
+    return any(part in TITLE_WORDS for part in word.lower().rstrip(".").split("-") if part)
 
 
 #: "Assemblywoman", "Congressman", "Councilwoman", "Alderman": offices named by -man.

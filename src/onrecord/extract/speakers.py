@@ -59,13 +59,13 @@ from onrecord.extract.entities import (
     GENDERED_NOUNS,
     HUMAN_HEADS,
     MALE_PRONOUNS,
-    TITLE_WORDS,
     DocIndex,
     Entity,
     Mention,
     Role,
     article_entities,
     find_by_name,
+    is_title,
     make_role,
     subject_rank,
     words,
@@ -484,7 +484,7 @@ class _Resolver:
         for m in pattern.finditer(self.index.text):
             given = m.group(1).split()
             at = m.start()
-            titled = [n for n, w in enumerate(given) if _titleish(w)]
+            titled = [n for n, w in enumerate(given) if is_title(w)]
             if titled:  # "Party Chair Ana" -> "Ana", "Workers Secretary-Treasurer Gary"
                 at += sum(len(w) + 1 for w in given[: titled[-1] + 1])
                 given = given[titled[-1] + 1 :]
@@ -747,9 +747,6 @@ class _Resolver:
                 and any(_role_key(r) == head and holder.surname in r.text.lower() for r in e.roles)
             ):
                 return self._result_for(e, None)
-        # like "Clinton campaign": news names a person's people by the surname ("Trump's
-        # wife", "Sanders's advisers"), the organisation's by its whole name
-        prefix = found.name.split()[-1] if found.type == "person" else found.name
         return _Result(f"{found.name}'s {words}", "person", words, found.name)
 
     def _org_described(self, head: str, at: int) -> _Result | None:
@@ -1081,11 +1078,6 @@ def _bound_noun(token: Token) -> int | None:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
         return token.head.head.i
     return None
-
-
-def _titleish(word: str) -> bool:
-    """A title word, also inside a compound title ("Secretary-Treasurer", "Vice-Chair")."""
-    return any(part in TITLE_WORDS for part in word.lower().rstrip(".").split("-"))
 
 
 def _pronoun_want(low: str) -> str | None:
