@@ -31,10 +31,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from newswire import CLAUSES, PLACES, QUOTES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 OUTLETS = ("Harbour Wire", "Northern Post", "Coastline Daily", "Valley Courier")
-PLACES = ("Northport", "Easton", "Kellmouth", "Arden Bay", "Stowe", "Marrick", "Linden")
 MONTHS = ("March", "April", "May", "June", "July", "August", "September", "October")
 ROLES = (
     "the finance minister",
@@ -56,24 +58,6 @@ SYLLABLES = (
     "ka", "lo", "mir", "ven", "dar", "sel", "to", "ri", "an", "bel", "gor", "ni", "sta",
     "vik", "ul", "ma", "ren", "ost", "hal", "din", "ter", "ova", "lin", "bra",
 )  # fmt: skip
-QUOTES = (
-    "We will not accept a deal that leaves {n} workers behind in {place}",
-    "The numbers simply do not add up for the {n} families around {place}",
-    "Nobody among the {n} dockers in {place} wants another winter of strikes",
-    "I have asked my officials to publish all {n} figures for {place} by {day}",
-    "This is the most serious offer of {n} jobs we have put on the table since {day}",
-    "The talks on {day} about the {n} contracts in {place} were difficult but honest",
-    "Our {n} members in {place} are tired of promises that are never kept",
-    "There is still time to save {n} jobs in {place} before {day}",
-)
-CLAUSES = (
-    "the budget for {place} would be revised by {n} million before {day}",
-    "the harbour at {place} would reopen once {n} inspections were finished",
-    "the government had underestimated the cost of the {n} kilometre line to {place}",
-    "further talks on the {n} open questions were planned for {day} in {place}",
-    "the proposal had been discussed with {n} regional councils near {place}",
-    "the strike in {place} would continue until {n} written offers were made",
-)
 NARRATIVE = (
     "The meeting took place in a small conference room near the old customs house in {place}.",
     "Several hundred people gathered outside, many holding handwritten signs about {n} jobs.",
