@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/ingest_memory.py [--sizes 100,300,1000] [--model NAME]
 
-Each size is ingested by a child process of its own (``python -m onrecord.serve.cli ingest
+Each size is ingested by a child process of its own (``python -m onrecord.cli.main ingest
 FOLDER --db NEW.db``, exactly what a user runs), and its peak resident memory is the child's
 own ``ru_maxrss`` as ``os.wait4`` reports it: the high-water mark of that run alone, not of an
 earlier, larger one (``RUSAGE_CHILDREN`` would give the maximum over all children so far).
@@ -196,7 +196,7 @@ def main() -> None:
             folder = Path(tmp) / f"in{n}"
             words = write_corpus(folder, n)
             db = Path(tmp) / f"m{n}.db"
-            cmd = [sys.executable, "-m", "onrecord.serve.cli", "ingest", str(folder)]
+            cmd = [sys.executable, "-m", "onrecord.cli.main", "ingest", str(folder)]
             cmd += ["--db", str(db)]
             code, seconds, peak, err = run_child(cmd, env)
             summary = (err.strip().splitlines() or ["?"])[-1].removeprefix("onrecord: ")

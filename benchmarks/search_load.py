@@ -173,7 +173,7 @@ def free_port() -> int:
 def server(db: Path) -> Iterator[str]:
     """``onrecord serve`` in a subprocess on loopback; stopped on exit."""
     port = free_port()
-    cmd = [sys.executable, "-m", "onrecord.serve.cli", "serve", "--db", str(db),
+    cmd = [sys.executable, "-m", "onrecord.cli.main", "serve", "--db", str(db),
            "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

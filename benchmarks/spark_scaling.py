@@ -11,7 +11,7 @@ copied into the repo) or, when the shared folder is absent, generated articles b
 sentences written for this script. The runs:
 
 * ``onrecord extract DOCS -o OUT`` as a subprocess (wall time: start, model load, extraction);
-* ``onrecord spark-extract``'s job (:func:`onrecord.serve.spark.run_job`) on ``local[1]`` and
+* ``onrecord spark-extract``'s job (:func:`onrecord.spark.job.run_job`) on ``local[1]`` and
   ``local[2]``, each in a fresh SparkSession; the job time excludes the JVM start (reported
   apart) and includes the Python workers' model loads, the shuffle and the Parquet writes.
 
@@ -60,7 +60,7 @@ _SENTENCES = [
 ]
 
 #: Runs ``onrecord extract`` in a child process with this interpreter (no PATH lookup).
-_CLI = "import sys; from onrecord.serve.cli import main; sys.exit(main(sys.argv[1:]))"
+_CLI = "import sys; from onrecord.cli.main import main; sys.exit(main(sys.argv[1:]))"
 
 
 def polnear_documents() -> list[dict[str, str]]:
@@ -229,7 +229,7 @@ def time_cli(path: Path, out: Path) -> Run:
 
 def time_spark(path: Path, out: Path, master: str, partitions: int, n_docs: int) -> Run:
     """The Spark job on ``master`` in a fresh session; checks every document was written."""
-    from onrecord.serve.spark import JobConfig, build_session, run_job
+    from onrecord.spark.job import JobConfig, build_session, run_job
 
     config = JobConfig(inputs=(str(path),), output=str(out), master=master, partitions=partitions)
     started = time.perf_counter()

@@ -6,6 +6,6 @@ tests that run the CLI as a child process of the interpreter under test).
 
 import sys
 
-from onrecord.serve.cli import main
+from onrecord.cli.main import main
 
 sys.exit(main())

@@ -18,7 +18,7 @@ def running_server(db: Path) -> Iterator[str]:
     of this process, while the block runs; its base URL."""
     import uvicorn
 
-    from onrecord.serve.http import create_app
+    from onrecord.web.app import create_app
 
     app = create_app(db)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.model import Article, Span, Speaker, Statement
-from onrecord.resolve.record import update_record
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 
 RU_SPEAKER = "Григорий Лесницкий"

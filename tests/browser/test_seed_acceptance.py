@@ -20,7 +20,7 @@ def seed_server(shared: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     import uvicorn
 
     from onrecord.api.core import ingest
-    from onrecord.serve.http import create_app
+    from onrecord.web.app import create_app
 
     seeds = shared.path("seeds")
     texts = sorted(p for p in Path(seeds).glob("*.txt"))

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from reader_corpus import ANCHOR, COSS, COURIER, FJORD, LENN, MARKUP, ZEPHYR, fill_store
 from web_corpus import UI_WAIT_MS, type_search
 
-from onrecord.serve.web.dates import human_date
+from onrecord.web.dates import human_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from web_corpus import SPEAKER, type_search
 
-from onrecord.serve.web import queries
+from onrecord.web import queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

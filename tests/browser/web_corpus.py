@@ -181,7 +181,7 @@ def fill_store(path: Path) -> Path:
 def _record_updater():  # type: ignore[no-untyped-def]
     """The speaker registry's update when that stage exists (it links statements to people)."""
     try:
-        module = importlib.import_module("onrecord.resolve.record")
+        module = importlib.import_module("onrecord.resolve.updates")
     except ModuleNotFoundError:
         return None
     return getattr(module, "update_record", None)

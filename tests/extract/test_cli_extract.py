@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.serve.cli import main
+from onrecord.cli.main import main
 
 DOC_A = {"id": "a", "text": '"The harbour is safe," port director Ana Lind said on Monday.'}
 DOC_B = {"id": "b", "text": "Holm said that the budget was approved."}

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from onrecord import config
+from onrecord.cli.main import main
 from onrecord.errors import UsageError
 from onrecord.extract.limits import ArticleTooLong
 from onrecord.extract.pipeline import extract_many
 from onrecord.extract.windows import plan_windows
 from onrecord.model import Article, Statement
-from onrecord.serve.cli import main
 
 WINDOW = 5_000
 HEADLINE = "Port talks stall with no deal before the weekend — Peskov\n\n"

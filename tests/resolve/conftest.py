@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from resolve_helpers import AddArticle, Said, build_article
 
-from onrecord.resolve.record import update_record
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from resolve_helpers import Said, build_article
 
-from onrecord.resolve.record import update_record
-from onrecord.serve.cli import main
+from onrecord.cli.main import main
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 
 ONE = (

@@ -22,11 +22,11 @@ import pytest
 from fastapi.testclient import TestClient
 from resolve_helpers import Said, build_article
 
-from onrecord.resolve.record import update_record
-from onrecord.serve.cli import main
-from onrecord.serve.http import create_app
+from onrecord.cli.main import main
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 from onrecord.store.parquet import read_table
+from onrecord.web.app import create_app
 
 HEV = (
     "Kate made Meghan cry, 'It was a difficult week for everyone'\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from resolve_helpers import AddArticle, Said
 
-from onrecord.api.record import compare, timeline
+from onrecord.api.views import compare, timeline
 from onrecord.resolve.links import (
     changed_words,
     render_diff,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from resolve_helpers import AddArticle, Said
 
-from onrecord.api.record import compare
+from onrecord.api.views import compare
 from onrecord.resolve.links import LinkPool, same_language, same_occasion, shingles
 from onrecord.store.db import Store
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.api import ingest
-from onrecord.api.record import compare
+from onrecord.api.views import compare
 from onrecord.ingest import Hints
 
 A = (

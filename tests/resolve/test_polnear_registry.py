@@ -15,9 +15,9 @@ from typing import Any
 
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.resolve.people import analyse_name
-from onrecord.resolve.record import update_record
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
-from onrecord.store.record import RecordStore
+from onrecord.store.registry import RecordStore
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+){1,3}\b")
 _TYPES = {"person_name": "person"}  # CoreNLP's "other_name" is too mixed to trust

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.serve.cli import main
+from onrecord.cli.main import main
 
 RU_SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "ru"
 

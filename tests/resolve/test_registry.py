@@ -9,10 +9,10 @@ import pytest
 from resolve_helpers import AddArticle, Said
 
 from onrecord.errors import UsageError
-from onrecord.resolve import record as rr
+from onrecord.resolve import updates
 from onrecord.resolve.people import analyse_name, decide
 from onrecord.store.db import Store
-from onrecord.store.record import RecordStore
+from onrecord.store.registry import RecordStore
 
 
 def _person_of(store: Store, speaker_name: str) -> str | None:
@@ -200,7 +200,7 @@ def test_update_is_idempotent(store: Store, add: AddArticle) -> None:
         for t in ("persons", "person_aliases", "link_members", "events")
     ]
     before = dump()
-    rr.update_record(store)
+    updates.update_record(store)
     assert dump() == before
 
 
@@ -220,7 +220,7 @@ def test_merge_is_persisted_and_holds_for_later_articles(store: Store, add: AddA
         [Said("The bridge opens in May,", "William Krol")],
     )
     assert _person_of(store, "Bill Krol") != _person_of(store, "William Krol")
-    rr.merge(store, "William Krol", "Bill Krol")
+    updates.merge(store, "William Krol", "Bill Krol")
     william = _person_of(store, "William Krol")
     assert _person_of(store, "Bill Krol") == william
     assert [r[1:3] for r in RecordStore(store).rules()] == [("merge", "William Krol")]
@@ -231,7 +231,7 @@ def test_merge_is_persisted_and_holds_for_later_articles(store: Store, add: AddA
         william
     }
     # and a rebuild replays it
-    assert rr.rebuild(store) == []
+    assert updates.rebuild(store) == []
     assert _person_of(store, "Bill Krol") == _person_of(store, "William Krol")
 
 
@@ -240,7 +240,7 @@ def test_split_is_persisted_and_holds_for_later_articles(store: Store, add: AddA
     add("b", "NORDWIRE", "2022-03-02", KROLS + " (b)", [Said("It is settled,", "Krol")])
     ana = _person_of(store, "Ana Krol")
     assert _person_of(store, "Krol") == ana
-    created = rr.split(store, "Ana Krol", "Krol")
+    created = updates.split(store, "Ana Krol", "Krol")
     assert _person_of(store, "Krol") == created[0] != ana
     # another bare "Mrs. Krol" later goes with the split-off entity, not back to Ana Krol
     add(
@@ -251,15 +251,15 @@ def test_split_is_persisted_and_holds_for_later_articles(store: Store, add: AddA
         [Said("Settled,", "Mrs. Krol")],
     )
     assert _person_of(store, "Mrs. Krol") == created[0]
-    rr.rebuild(store)
+    updates.rebuild(store)
     assert _person_of(store, "Krol") != _person_of(store, "Ana Krol")
 
 
 def test_rename_is_persisted_and_replayed(store: Store, add: AddArticle) -> None:
     add("nw", "NORDWIRE", "--03-28", NW, [Said("We see no progress yet,", "Ivo Brenn")])
-    person = rr.rename(store, "Ivo Brenn", "Ivo M. Brenn")
+    person = updates.rename(store, "Ivo Brenn", "Ivo M. Brenn")
     assert person.name == "Ivo M. Brenn"
-    rr.rebuild(store)
+    updates.rebuild(store)
     assert set(_names(store).values()) == {"Ivo M. Brenn"}
 
 
@@ -268,13 +268,13 @@ def test_corrections_name_their_problem(store: Store, add: AddArticle) -> None:
         Said("Taxes will fall,", "Ana Krol"), Said("Taxes will rise,", "Tomas Krol"),
     ])  # fmt: skip
     with pytest.raises(UsageError, match="not in the registry"):
-        rr.merge(store, "Ana Krol", "Nobody Here")
+        updates.merge(store, "Ana Krol", "Nobody Here")
     with pytest.raises(UsageError, match="ambiguous"):
-        rr.rename(store, "Krol", "X")
+        updates.rename(store, "Krol", "X")
     with pytest.raises(UsageError, match="already one entity"):
-        rr.merge(store, "Ana Krol", "Ana Krol")
+        updates.merge(store, "Ana Krol", "Ana Krol")
     with pytest.raises(UsageError, match="has no name"):
-        rr.split(store, "Ana Krol", "Tomas Krol")
+        updates.split(store, "Ana Krol", "Tomas Krol")
     with pytest.raises(UsageError, match="nothing to split"):
-        rr.split(store, "Ana Krol")
+        updates.split(store, "Ana Krol")
     assert RecordStore(store).rules() == []  # failed corrections leave no rule behind

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from resolve_helpers import AddArticle, Said
 
-from onrecord.api.record import compare, timeline
+from onrecord.api.views import compare, timeline
+from onrecord.cli.main import main
 from onrecord.errors import UsageError
 from onrecord.resolve.events import Event
-from onrecord.serve.cli import main
 from onrecord.store.db import Store
-from onrecord.store.record import RecordStore
+from onrecord.store.registry import RecordStore
 
 READY = "We are ready to open the bridge in May"
 

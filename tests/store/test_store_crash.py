@@ -1,6 +1,6 @@
 """kill -9 in the middle of an ingest: a real child process, a real SIGKILL.
 
-The child is ``python -m onrecord.serve.cli ingest`` on a generated corpus. While it runs
+The child is ``python -m onrecord.cli.main ingest`` on a generated corpus. While it runs
 the parent queries the same database (WAL: readers are never blocked), and kills the child
 once a few batches are committed. Afterwards the database must pass ``integrity_check``,
 hold only whole batches with every stored article complete, and a rerun must finish the
@@ -38,7 +38,7 @@ def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "onrecord.serve.cli",
+        "onrecord.cli.main",
         "ingest",
         str(corpus),
         "--db",

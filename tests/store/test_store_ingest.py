@@ -101,11 +101,11 @@ def test_a_failing_record_update_rolls_back_its_batch(
 def test_record_updater_is_found_when_the_registry_exists() -> None:
     updater = core._record_updater()
     try:
-        import onrecord.resolve.record as record
+        import onrecord.resolve.updates as updates
     except ModuleNotFoundError:
         assert updater is None
     else:
-        assert updater is record.update_record
+        assert updater is updates.update_record
 
 
 def test_batch_size_must_be_positive(tmp_path: Path, write_corpus) -> None:

@@ -19,7 +19,7 @@ from onrecord.api.core import (
     speakers,
     statements,
 )
-from onrecord.api.record import compare, speaker, timeline
+from onrecord.api.views import compare, speaker, timeline
 
 __all__ = [
     "ArticleView",

@@ -119,11 +119,11 @@ class Using:
 
 
 def _record_updater() -> Callable[[Store], Any] | None:
-    """``onrecord.resolve.record.update_record`` when the registry exists, else None.
+    """``onrecord.resolve.updates.update_record`` when the registry exists, else None.
 
     Imported lazily so the core works (and ingests) before and without the registry stage.
     """
-    name = "onrecord.resolve.record"
+    name = "onrecord.resolve.updates"
     try:
         module: ModuleType = importlib.import_module(name)
     except ModuleNotFoundError as exc:

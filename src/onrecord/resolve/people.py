@@ -4,7 +4,7 @@ Extraction resolves each speaker within its article to the fullest name the arti
 ("Dmitry Peskov", "the office of the Turkish leader"). Across articles the registry joins
 those names into entities. This module holds the decisions, with no storage: it reads a name
 into a :class:`NameInfo` (kind and keys) and decides where a new name belongs given what the
-registry already holds (:func:`decide`). ``onrecord.resolve.record`` applies the decisions
+registry already holds (:func:`decide`). ``onrecord.resolve.updates`` applies the decisions
 to the store; user corrections (merge, split, rename) are stored as rules there and win over
 everything decided here.
 

@@ -6,7 +6,7 @@ Why read-time rather than rewriting rows: statements keep the speaker name extra
 because the registry is rebuilt from exactly those (``speakers rebuild``) and a correction
 must be undoable. What a reader sees is worked out from them by the SQL expressions below,
 which every query of ``db.py`` (listings, filters, exports, the API, the web UI) and
-``record.py`` selects instead of the raw columns; so a merge, a rename or an outlet alias
+``registry.py`` selects instead of the raw columns; so a merge, a rename or an outlet alias
 reaches every surface at once, and holds for articles ingested later.
 
 - A statement's speaker is the name of its registry entity (``persons.name``: a rename, a

@@ -1,6 +1,6 @@
 """The embedded store: articles, their revisions and statements in SQLite (WAL, FTS5).
 
-This is the only module family that speaks SQL (with ``store/record.py`` for the speaker
+This is the only module family that speaks SQL (with ``store/registry.py`` for the speaker
 registry). Everything above it works with the row dataclasses defined here.
 
 Why SQLite in WAL mode: one file that needs no server, readers never block the writer and the
@@ -909,7 +909,7 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> list[Any]:
         """Every row of one read query; SQLite's errors become StoreErrors naming the file.
-        Public for the store's other SQL modules (``record.py``, ``timeline.py``)."""
+        Public for the store's other SQL modules (``registry.py``, ``timeline.py``)."""
         cursor = self._cursor(sql, params)
         try:
             return _fetchall(cursor, self.path)

@@ -7,7 +7,7 @@ span. The page shows the statement's *words* (a split quote without the attribut
 it: ``"A," he said, "B."`` shows as ``A, … B.``), so the marks are moved onto those words
 here; a mark inside the left-out attribution (a search for the speaker's name) has no place
 in them and is dropped. The marks come back as offsets, never as markup: whoever shows
-them escapes the text (``serve/web/highlight.py``).
+them escapes the text (``web/highlight.py``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The Parquet form of the record: three tables with fixed Arrow schemas.
 
 ``onrecord export --format parquet --output DIR`` writes, and the Spark job writes the same
-schemas from Spark (``serve/spark.py``), so either output can be queried by the same code or
+schemas from Spark (``spark/job.py``), so either output can be queried by the same code or
 imported back (``store/parquet_import.py``). The layout under ``DIR``::
 
     articles/date=2022-03-21/outlet=Interfax/part-0.parquet

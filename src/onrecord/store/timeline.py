@@ -3,9 +3,9 @@
 Why in SQL: a timeline of a large record (100,000 statements) has tens of thousands of lines,
 and building each one in Python only to show a page of a hundred took seconds. Here the
 database works out every line's date and order from a few columns, and only the page's ids
-come back; :mod:`onrecord.api.record` then builds those lines in full.
+come back; :mod:`onrecord.api.views` then builds those lines in full.
 
-The dates follow the API's rules (``onrecord.api.record``): an ISO date is read as year,
+The dates follow the API's rules (``onrecord.api.views``): an ISO date is read as year,
 month, day (``2022-03-28``, ``2022-03``, ``2022``; a week or a time of day counts by its
 year or day); a date without a year (``--03-28``) sorts as if in the timeline's most common
 year (the earlier one on a tie), one that cannot be read sorts last; lines of one day

@@ -1,4 +1,0 @@
-"""The HTTP side of onrecord: JSON API routes, web pages, and their small helpers.
-
-``onrecord.serve.http.create_app`` assembles these; nothing here speaks SQL (the store does).
-"""
