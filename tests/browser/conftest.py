@@ -38,8 +38,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a fresh store of the test corpus, on a free loopback port; its base URL."""
-    from live import running_server
-    from web_corpus import fill_store
+    from support.live import running_server
+    from support.web_corpus import fill_store
 
     db = fill_store(tmp_path_factory.mktemp("web") / "web.db")
     with running_server(db) as base:

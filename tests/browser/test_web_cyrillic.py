@@ -14,9 +14,10 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from live import running_server
-from ru_corpus import EN_WORDS, RU_SECOND, RU_TEXT, RU_WORDS, fill_ru_store
-from web_corpus import UI_WAIT_MS, type_search
+
+from support.live import running_server
+from support.ru_corpus import EN_WORDS, RU_SECOND, RU_TEXT, RU_WORDS, fill_ru_store
+from support.web_corpus import UI_WAIT_MS, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 #: Set ONRECORD_SCREENSHOT to a PNG path to look at the search page as the test saw it.

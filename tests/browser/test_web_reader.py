@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from live import running_server
 from playwright.sync_api import expect
-from reader_corpus import ANCHOR, COSS, COURIER, FJORD, LENN, MARKUP, ZEPHYR, fill_store
-from web_corpus import UI_WAIT_MS, type_search
 
 from onrecord.web.dates import human_date
+from support.live import running_server
+from support.reader_corpus import ANCHOR, COSS, COURIER, FJORD, LENN, MARKUP, ZEPHYR, fill_store
+from support.web_corpus import UI_WAIT_MS, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_corpus import SPEAKER, type_search
 
 from onrecord.web import queries
+from support.web_corpus import SPEAKER, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

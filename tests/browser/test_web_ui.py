@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, UI_WAIT_MS, type_search
+
+from support.web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, UI_WAIT_MS, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from browser.web_corpus import fill_store
 from onrecord.bounds import MAX_COUNT, count_arg
 from onrecord.cli.main import main
+from support.web_corpus import fill_store
 
 HUGE = "99999999999999999999"
 

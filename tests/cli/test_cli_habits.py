@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import SPEAKER, fill_store
 from onrecord.api import core, views
 from onrecord.cli.main import main
 from onrecord.cli.progress import ProgressBar
@@ -33,6 +32,7 @@ from onrecord.errors import UsageError
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.store.db import Store
 from onrecord.web.app import create_app
+from support.web_corpus import SPEAKER, fill_store
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,6 +1,6 @@
 """Outlet corrections reach every surface (issue 12, item 2): ``onrecord outlets rename``.
 
-The web corpus (tests/browser/web_corpus.py: invented outlets "Northwind Wire" and "Harbor
+The web corpus (tests/support/web_corpus.py: invented outlets "Northwind Wire" and "Harbor
 Daily Post") gets one more article stored under the name a page without publisher metadata
 gives, its domain ("harbordailypost.example"). The user names both "The Harbor Post"; every
 listing, filter, export, the HTTP API and the web UI then show that name, and it holds after
@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import OUTLET_A, OUTLET_B, SPEAKER, fill_store
 from onrecord.cli.main import main
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 from onrecord.store.parquet import read_table
 from onrecord.web.app import create_app
+from support.web_corpus import OUTLET_A, OUTLET_B, SPEAKER, fill_store
 
 DOMAIN = "harbordailypost.example"
 NEW = "The Harbor Post"

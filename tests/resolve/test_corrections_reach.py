@@ -6,7 +6,7 @@ called it one. After ``speakers merge Meghan "Meghan cry"``, ``speakers rebuild`
 ``speakers rename Meghan "Meghan Markle"`` every listing, filter, export, the HTTP API and
 the web UI show one person, Meghan Markle, and the corrections hold after a rebuild, a
 re-ingest and articles that arrive later. The texts, outlets and dates are invented;
-statements are placed by hand (resolve_helpers) so the test checks the record, not the
+statements are placed by hand (support/builders.py) so the test checks the record, not the
 extractor.
 """
 
@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from resolve_helpers import Said, build_article
 
 from onrecord.cli.main import main
 from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 from onrecord.store.parquet import read_table
 from onrecord.web.app import create_app
+from support.builders import Said, build_article
 
 HEV = (
     "Kate made Meghan cry, 'It was a difficult week for everyone'\n"

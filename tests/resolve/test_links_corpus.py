@@ -9,7 +9,6 @@ another official says the same words: neither may join the briefing's groups.
 from __future__ import annotations
 
 import pytest
-from resolve_helpers import AddArticle, Said
 
 from onrecord.api.views import compare, timeline
 from onrecord.resolve.links import (
@@ -22,6 +21,7 @@ from onrecord.resolve.links import (
     word_diff,
 )
 from onrecord.store.db import Store
+from support.builders import AddArticle, Said
 
 NORDWIRE = (
     "LUNDGRAD, March 21. /NORDWIRE/. Spokesman Ivo Brenn said the talks matter.\n"

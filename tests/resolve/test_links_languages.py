@@ -3,11 +3,10 @@ occasion when speaker and day agree, and are never compared word by word."""
 
 from __future__ import annotations
 
-from resolve_helpers import AddArticle, Said
-
 from onrecord.api.views import compare
 from onrecord.resolve.links import LinkPool, same_language, same_occasion, shingles
 from onrecord.store.db import Store
+from support.builders import AddArticle, Said
 
 RU_WORDS = "Переговоры продвинулись, но говорить о соглашении пока рано"
 EN_WORDS = "The talks have moved forward, but it is too early to speak of an agreement"

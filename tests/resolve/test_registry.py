@@ -6,13 +6,13 @@ Invented outlets (NORDWIRE, Baltic Courier, Harbour Times) and people.
 from __future__ import annotations
 
 import pytest
-from resolve_helpers import AddArticle, Said
 
 from onrecord.errors import UsageError
 from onrecord.resolve import updates
 from onrecord.resolve.people import analyse_name, decide
 from onrecord.store.db import Store
 from onrecord.store.registry import RecordStore
+from support.builders import AddArticle, Said
 
 
 def _person_of(store: Store, speaker_name: str) -> str | None:

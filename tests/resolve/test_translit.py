@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from resolve_helpers import AddArticle, Said
 
 from onrecord.api.views import speaker
 from onrecord.resolve.people import analyse_name
 from onrecord.resolve.translit import fold, to_latin
 from onrecord.store.db import Store
+from support.builders import AddArticle, Said
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,17 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import fill_store
 from onrecord.web.app import create_app
+from support.live import TEST_HOSTS
+from support.web_corpus import fill_store
 
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store filled with the web corpus (tests/browser/web_corpus.py), fresh per module."""
+    """A store filled with the web corpus (tests/support/web_corpus.py), fresh per module."""
     return fill_store(tmp_path_factory.mktemp("http") / "corpus.db")
 
 
-#: The Host header TestClient sends: the apps under test allow it, as a server allows the
-#: names it is reached by (the default, loopback names only, would answer 400).
-TEST_HOSTS = ["testserver"]
 
 
 @pytest.fixture(scope="module")

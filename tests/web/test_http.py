@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, fill_store
 from onrecord.cli.main import main
 from onrecord.errors import StoreError
 from onrecord.web.app import create_app
+from support.web_corpus import OUTLET_A, OUTLET_B, SCRIPT, SPEAKER, fill_store
 
 TOKEN = "s3cret-token"
 TEST_HOSTS = ["testserver"]  # as in conftest.py: the Host header TestClient sends

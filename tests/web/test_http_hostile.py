@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import fill_store
 from onrecord.api import core
 from onrecord.cli.main import main
 from onrecord.cli.serve import allowed_hosts
@@ -31,6 +30,7 @@ from onrecord.model import Article
 from onrecord.store.db import Store
 from onrecord.web.app import create_app
 from onrecord.web.convert import web_url
+from support.web_corpus import fill_store
 
 TOKEN = "s3cret-token"
 HOSTS = ["testserver"]  # the Host header TestClient sends (see conftest.py)

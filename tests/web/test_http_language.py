@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.ru_corpus import EN_WORDS, RU_SECOND, RU_SPEAKER, RU_WORDS, fill_ru_store
 from onrecord.web.app import create_app
+from support.ru_corpus import EN_WORDS, RU_SECOND, RU_SPEAKER, RU_WORDS, fill_ru_store
 
 HTML = {"Accept": "text/html"}
 

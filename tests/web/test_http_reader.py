@@ -1,6 +1,6 @@
 """What a reader sees, over HTTP (no browser): highlighted search results, facet counts,
 the latest statements with a speaker, the timeline and day-view pages, dates in words on
-pages and ISO in JSON. On the invented reader corpus (tests/browser/reader_corpus.py)."""
+pages and ISO in JSON. On the invented reader corpus (tests/support/reader_corpus.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web.conftest import TEST_HOSTS
 
-from browser.reader_corpus import ANCHOR, COSS, COURIER, FJORD, LENN, MARKUP, ZEPHYR, fill_store
 from onrecord.web.app import create_app
 from onrecord.web.dates import human_date
 from onrecord.web.highlight import SNIPPET_BEFORE, SNIPPET_CHARS, snippet
+from support.live import TEST_HOSTS
+from support.reader_corpus import ANCHOR, COSS, COURIER, FJORD, LENN, MARKUP, ZEPHYR, fill_store
 
 #: Reduced-precision ISO dates and how the pages write them (app.js agrees: browser test).
 DATES = [

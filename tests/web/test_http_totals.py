@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from browser.web_corpus import OUTLET_B, SPEAKER
 from onrecord.store.db import Store
 from onrecord.web import queries
+from support.web_corpus import OUTLET_B, SPEAKER
 
 SURNAME = SPEAKER.split()[-1]
 

@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from resolve_helpers import Said, build_article
 
 from onrecord.cli.main import main
 from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
+from support.builders import Said, build_article
 
 ONE = (
     "KELBORG, May 3. /NORDWIRE/. Port director Nils Aro said the quay would reopen.\n"

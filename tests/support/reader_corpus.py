@@ -13,11 +13,7 @@ from pathlib import Path
 
 from onrecord.model import Article, Statement
 from onrecord.store.db import Store
-
-try:  # beside web_corpus in the browser tests; browser.reader_corpus in tests/web
-    from web_corpus import Quote, _doc, _record_updater
-except ModuleNotFoundError:
-    from browser.web_corpus import Quote, _doc, _record_updater
+from support.web_corpus import Quote, _doc, _record_updater
 
 LENN = "Ostrava Lenn"
 COSS = "Brenna Coss"

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from resolve_helpers import AddArticle, Said
 
 from onrecord.api.views import compare, timeline
 from onrecord.cli.main import main
@@ -16,6 +15,7 @@ from onrecord.errors import UsageError
 from onrecord.resolve.events import Event
 from onrecord.store.db import Store
 from onrecord.store.registry import RecordStore
+from support.builders import AddArticle, Said
 
 READY = "We are ready to open the bridge in May"
 
@@ -141,6 +141,6 @@ def test_cli_limit_and_offset(
 
 
 def _article(doc_id: str, published: str, text: str, words: str) -> tuple[object, list[object]]:
-    from resolve_helpers import build_article
+    from support.builders import build_article
 
     return build_article(doc_id, "Wire", published, text, [Said(words, "Mira Vos")])  # type: ignore[return-value]

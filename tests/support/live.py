@@ -37,3 +37,8 @@ def running_server(db: Path) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()
+
+
+#: The Host header TestClient sends: the apps under test allow it, as a server allows the
+#: names it is reached by (the default, loopback names only, would answer 400).
+TEST_HOSTS = ["testserver"]
