@@ -5,7 +5,7 @@ three outlets with the same quotes, so the record has what a real one has: a spe
 registry, cross-outlet link groups, statement times ("said on Tuesday") and dated events
 ("talks in Geneva on March 3"); the registry, links and events are computed by the real
 ``update_record``, one call per batch as ingest does. Then times
-:func:`onrecord.api.views.timeline` for a few typical requests (first page, a deep page,
+:func:`onrecord.api.timelines.timeline` for a few typical requests (first page, a deep page,
 one speaker, a search, a date range), best of ``--rounds``, each also against the whole
 list (no limit) as the peer a page is compared with.
 
@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from onrecord.api import views  # noqa: E402
+from onrecord.api import timelines  # noqa: E402
 from onrecord.model import Article, Span, Speaker, Statement  # noqa: E402
 from onrecord.resolve.updates import update_record  # noqa: E402
 from onrecord.store.db import Store  # noqa: E402
@@ -173,14 +173,14 @@ def main() -> int:
             print(f"{'request':<28} {'page of 100 ms':>15} {'whole list ms':>14} {'entries':>9}")
             for name, kw in cases:
                 page_ms, page = best(
-                    lambda kw=kw: views.timeline(store, limit=100, **kw), args.rounds
+                    lambda kw=kw: timelines.timeline(store, limit=100, **kw), args.rounds
                 )
                 if args.no_full:
                     full_ms, total = float("nan"), "-"
                 else:
                     full_kw = {k: v for k, v in kw.items() if k != "offset"}
                     full_ms, full = best(
-                        lambda kw=full_kw: views.timeline(store, limit=None, **kw), 1
+                        lambda kw=full_kw: timelines.timeline(store, limit=None, **kw), 1
                     )
                     total = f"{len(full):,}"
                     offset = kw.get("offset", 0)

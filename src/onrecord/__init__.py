@@ -4,7 +4,7 @@ The public API is re-exported here; see README.md for a tour.
 """
 
 from onrecord.errors import InputError, OnrecordError, StoreError, UsageError
-from onrecord.model import Article, Person, Span, Speaker, Statement
+from onrecord.model import Article, Span, Speaker, Statement
 
 __version__ = "0.1.0"
 
@@ -12,7 +12,6 @@ __all__ = [
     "Article",
     "InputError",
     "OnrecordError",
-    "Person",
     "Span",
     "Speaker",
     "Statement",

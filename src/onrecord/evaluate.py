@@ -1,4 +1,8 @@
-"""The ``onrecord eval`` metrics: how well predicted statements match gold annotations.
+"""The ``onrecord eval`` scores: how well predicted statements match gold annotations.
+
+This module reads gold files, pairs gold and predicted statements, counts and reports; the
+comparisons it counts with (overlap, normalised words, canonical names) are
+:mod:`onrecord.metrics`, shared with extraction.
 
 Definitions (also in the README; tests/extract/test_evaluate.py pins each on tiny examples):
 
@@ -12,17 +16,19 @@ Definitions (also in the README; tests/extract/test_evaluate.py pins each on tin
 * **content P/R/F1 at 0.3 and 0.8**: precision = matched predictions / predictions, recall =
   matched gold / gold.
 * **exact F1**: a prediction matches exactly when it overlaps the gold content and both
-  texts are equal after :func:`normalise_content` (whitespace collapsed; quotation marks,
-  whitespace and punctuation stripped at both ends; a leading "that" dropped, as the spec
-  leaves it out of reported content; each piece normalised, then joined by one space).
+  texts are equal after :func:`~onrecord.metrics.normalise_content` (whitespace collapsed;
+  quotation marks, whitespace and punctuation stripped at both ends; a leading "that"
+  dropped, as the spec leaves it out of reported content; each piece normalised, then joined
+  by one space).
 * **attribution (mention) P/R/F1** (``attribution_mention``), end to end: a pair matched at
   overlap 0.5 whose speaker *mention* is right, see :func:`speaker_mention_right`: the
   predicted ``speaker.mention`` overlaps a gold speaker span or has its words; a gold statement
   without a speaker wants a prediction without a mention.
 * **attribution (canonical) P/R/F1** (``attribution_canonical``), end to end: a pair matched at
   overlap 0.5 whose speaker *name* is right, see :func:`canonical_right`: the predicted
-  ``speaker.name`` equals the gold ``speaker_canonical`` by :func:`canonical_key` (case,
-  accents, punctuation, possessive 's, a leading "the" and titles ignored, as
+  ``speaker.name`` equals the gold ``speaker_canonical`` by
+  :func:`~onrecord.metrics.canonical_key` (case, accents, punctuation, possessive 's, a
+  leading "the" and titles ignored, as
   ``shared/spec/canonical-speakers.md`` says); a gold statement without a speaker wants a
   prediction without a name; a gold statement with a speaker but no canonical name (gold
   annotated only in part) falls back to the mention rule. Computed only when some gold
@@ -41,24 +47,23 @@ Definitions (also in the README; tests/extract/test_evaluate.py pins each on tin
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.errors import InputError
+from onrecord.metrics import (
+    Piece,
+    normalise_content,
+    normalise_words,
+    overlap,
+    same_canonical,
+    touches,
+)
 from onrecord.model import KINDS, Statement
 
-Piece = tuple[int, int]
 THRESHOLDS: tuple[float, ...] = (0.3, 0.8)
 ATTRIBUTION_OVERLAP = 0.5
-
-_QUOTE_CHARS = "\"'“”‘’«»„‟‚‹›`"
-_EDGE_RE = re.compile(
-    rf"^[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+|[\s{re.escape(_QUOTE_CHARS)}.,;:!?…—–-]+$"
-)
-_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,54 +123,7 @@ def _spans(value: Any) -> tuple[Piece, ...]:
     return tuple((int(a), int(b)) for a, b in value or ())
 
 
-# --- primitives --------------------------------------------------------------------------
-
-
-def _merge(pieces: Iterable[Piece]) -> list[Piece]:
-    """Sorted, non-overlapping pieces covering the same characters."""
-    out: list[Piece] = []
-    for a, b in sorted(p for p in pieces if p[1] > p[0]):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def covered(gold: Sequence[Piece], pred: Sequence[Piece]) -> int:
-    """Characters of ``gold`` that fall inside any of ``pred`` (both lists of pieces)."""
-    merged_pred = _merge(pred)
-    return sum(max(0, min(b, d) - max(a, c)) for a, b in _merge(gold) for c, d in merged_pred)
-
-
-def overlap(gold: Sequence[Piece], pred: Sequence[Piece]) -> float:
-    """Share of the gold characters covered by the prediction (0 for empty gold)."""
-    total = sum(b - a for a, b in _merge(gold))
-    return covered(gold, pred) / total if total else 0.0
-
-
-def normalise_content(text: str) -> str:
-    """Text for exact matching: whitespace collapsed, marks/punctuation stripped at the ends.
-
-    A leading "that" is dropped too: the interchange spec leaves it out of reported content
-    while some corpora (PolNeAR) keep it, and it is no part of what was said.
-    """
-    text = _SPACE_RE.sub(" ", text)
-    previous = None
-    while previous != text:
-        previous, text = text, _EDGE_RE.sub("", text)
-        if text[:5].lower() == "that ":
-            text = text[5:]
-    return text
-
-
-def _norm_words(text: str | None) -> str:
-    words = _SPACE_RE.sub(" ", (text or "").casefold()).strip(" .,:;\"'“”‘’")
-    return re.sub(r"^the ", "", words)
-
-
-def _touches(a: Sequence[Piece], b: Sequence[Piece]) -> bool:
-    return any(x < d and c < y for x, y in a for c, d in b)
+# --- what is right about a matched pair ----------------------------------------------
 
 
 def _span_pieces(span: Any) -> tuple[Piece, ...]:
@@ -179,103 +137,16 @@ def speaker_mention_right(gold: GoldStatement, pred: Statement) -> bool:
         return mention is None
     if mention is None:
         return False
-    return _touches(gold.speaker_spans, _span_pieces(mention)) or _norm_words(
+    return touches(gold.speaker_spans, _span_pieces(mention)) or normalise_words(
         mention.text
-    ) == _norm_words(gold.speaker_text)
-
-
-#: Titles and honorifics ignored at the start of a name (casefolded, without dots); a title
-#: is kept when nothing follows it ("the President") or when it is possessive ("the
-#: President's office"). Words that also begin organisation names ("General Motors",
-#: "Justice Department", "Major League Baseball") are left out on purpose.
-TITLES: frozenset[tuple[str, ...]] = frozenset(
-    tuple(title.split())
-    for title in (
-        *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord"),
-        *("lady", "rev", "reverend", "hon", "king", "queen", "prince", "princess"),
-        *("president", "vice-president", "president-elect", "vice president", "chancellor"),
-        *("prime minister", "foreign minister", "secretary", "secretary of state"),
-        *("sen", "senator", "rep", "representative", "congressman", "congresswoman"),
-        *("gov", "governor", "mayor", "judge", "chief justice", "attorney general"),
-        *("house speaker", "lt", "gen", "col", "capt", "adm", "sgt"),
-    )
-)
-_ARTICLES = frozenset({"the"})  # the spec ignores a leading "the" only: "a source" stays
-_APOSTROPHES_RE = re.compile("[\u2018\u2019\u02bc\u00b4\u0060\u2032]")
-_HYPHENS_RE = re.compile("[\u2010\u2011]")
-#: A word (letters/digits, inner hyphens and apostrophes kept), or a list separator.
-_NAME_TOKEN_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|[,&;/]")
-_SEPARATORS = frozenset(",&;/")
-
-
-def canonical_key(name: str | None) -> str:
-    """``name`` reduced to what canonical names are compared on (canonical-speakers.md).
-
-    Ignored: case; accents (NFKD, combining marks dropped); punctuation, except a hyphen or
-    apostrophe inside a word (curly and straight apostrophes are one; "O'Brien" = "OBrien");
-    a possessive 's ("Clinton's campaign" = "Clinton campaign"); at the start of a name (the
-    start of the string, or after "and" or one of ``, & ; /``, as in "Donald Trump and Sen.
-    Mike Pence") a "the" (not "a": "a Clinton aide" is a description) and then any
-    :data:`TITLES` ("Sen. Mike Pence" = "Mike Pence", "President Obama" = "Obama"). Nothing
-    else: "Obama" stays unlike "Barack Obama", and a middle initial counts.
-    """
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _HYPHENS_RE.sub("-", _APOSTROPHES_RE.sub("'", text))
-    words: list[tuple[str, bool]] = []  # (word, possessive)
-    for m in _NAME_TOKEN_RE.finditer(text):
-        word = m.group()
-        possessive = word.endswith("'s")
-        if possessive:
-            word = word[:-2]
-        words.append((word.replace("'", ""), possessive))
-    out: list[str] = []
-    start = True  # at the start of a name
-    i = 0
-    while i < len(words):
-        word = words[i][0]
-        if word in _SEPARATORS:
-            start, i = True, i + 1
-            continue
-        if start and i + 1 < len(words):
-            if word in _ARTICLES:
-                i += 1
-                continue
-            title = _title_at(words, i)
-            if title:
-                i += title
-                continue
-        out.append(word)
-        start = word == "and"
-        i += 1
-    return " ".join(out)
-
-
-def _title_at(words: Sequence[tuple[str, bool]], i: int) -> int:
-    """Words of a title starting at ``words[i]`` and followed by a name (0: none)."""
-    for n in (3, 2, 1):
-        phrase = tuple(w for w, _ in words[i : i + n])
-        if (
-            len(phrase) == n
-            and i + n < len(words)
-            and phrase in TITLES
-            and not words[i + n - 1][1]  # "the President's office": no name follows
-            and words[i + n][0] not in _SEPARATORS | {"and"}
-        ):
-            return n
-    return 0
-
-
-def same_canonical(a: str | None, b: str | None) -> bool:
-    """Do two canonical names name the same speaker by :func:`canonical_key`? (Empty: no.)"""
-    key = canonical_key(a)
-    return bool(key) and key == canonical_key(b)
+    ) == normalise_words(gold.speaker_text)
 
 
 def canonical_right(gold: GoldStatement, pred: Statement) -> bool:
-    """Canonical name right: equal to the gold one by :func:`canonical_key`; a gold statement
-    without a speaker wants no name; one with a speaker but no canonical name (gold annotated
-    only in part) is judged by its mention instead."""
+    """Canonical name right: equal to the gold one by
+    :func:`~onrecord.metrics.canonical_key`; a gold statement without a speaker wants no name;
+    one with a speaker but no canonical name (gold annotated only in part) is judged by its
+    mention instead."""
     name = pred.speaker.name if pred.speaker else None
     if gold.canonical:
         return same_canonical(name, gold.canonical)
@@ -285,13 +156,14 @@ def canonical_right(gold: GoldStatement, pred: Statement) -> bool:
 
 
 def cue_right(gold: GoldStatement, pred: Statement) -> bool:
+    """Cue right: overlaps a gold cue span or has its words; no gold cue wants none."""
     if not gold.cue_spans and not gold.cue_text:
         return pred.cue is None
     if pred.cue is None:
         return False
-    return _touches(gold.cue_spans, _span_pieces(pred.cue)) or _norm_words(
+    return touches(gold.cue_spans, _span_pieces(pred.cue)) or normalise_words(
         pred.cue.text
-    ) == _norm_words(gold.cue_text)
+    ) == normalise_words(gold.cue_text)
 
 
 def match(
@@ -323,7 +195,7 @@ def exact_pairs(gold: Sequence[GoldStatement], preds: Sequence[Statement]) -> li
     for gi, g in enumerate(gold):
         want = _normalise_pieces(g.piece_texts)
         for pi, p in enumerate(preds):
-            if pi not in used and pred_text[pi] == want and _touches(g.pieces, p.pieces()):
+            if pi not in used and pred_text[pi] == want and touches(g.pieces, p.pieces()):
                 used.add(pi)
                 pairs.append((gi, pi))
                 break

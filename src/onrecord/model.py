@@ -6,49 +6,22 @@ offset is a Python ``str`` index (code points) into ``Article.text``, end exclus
 same numbers work in the interchange format (``shared/spec/statements.md``), the store and
 the web UI's highlighting.
 
-Dates are ISO 8601 strings of reduced precision, because news gives dates of every
-precision and a wrong year is worse than none: ``2022-03-21T12:47:00+03:00`` (date-time,
-zone when known), ``2022-03-21`` (day), ``2022-03`` (month), ``--03-28`` (month and day,
-year unknown: the ISO 8601 form for a date without year). :func:`date_precision` names the
-precision of such a string.
+Dates are ISO 8601 strings of reduced precision (``2022-03-21T12:47:00+03:00``,
+``2022-03``, ``--03-28`` when the year is unknown), because news gives dates of every
+precision and a wrong year is worse than none; ``onrecord.dates`` reads and writes them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 SpeakerType = Literal["person", "organisation", "unknown"]
-Precision = Literal["datetime", "day", "month", "year", "day-no-year", "month-no-year"]
 
 KINDS: tuple[StatementKind, ...] = ("direct", "indirect", "mixed")
-
-_ISO_RE = re.compile(
-    r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?P<t>T.+)?)?)?"
-    r"|--(?P<nm>\d{2})(?:-(?P<nd>\d{2}))?)$"
-)
-
-
-def date_precision(value: str | None) -> Precision | None:
-    """Name the precision of a reduced-precision ISO date string (None if unparseable)."""
-    if not value:
-        return None
-    m = _ISO_RE.match(value)
-    if not m:
-        return None
-    if m.group("nm"):
-        return "day-no-year" if m.group("nd") else "month-no-year"
-    if m.group("t"):
-        return "datetime"
-    if m.group("d"):
-        return "day"
-    if m.group("m"):
-        return "month"
-    return "year"
 
 
 def words_of(content: str, start: int, fragments: Sequence[Sequence[int]]) -> str:
@@ -208,9 +181,6 @@ class Statement:
             act=data.get("act"),
         )
 
-    def with_speaker(self, speaker: Speaker | None) -> Statement:
-        return replace(self, speaker=speaker)
-
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -268,18 +238,6 @@ def content_id(text: str, outlet: str | None = None) -> str:
     if outlet and outlet.strip():
         norm = " ".join(outlet.casefold().split()) + "\n" + norm
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """A speaker across articles: one entity of the registry (see resolve/people.py)."""
-
-    id: str
-    name: str
-    type: SpeakerType = "person"
-    aliases: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    affiliation: str | None = None
 
 
 def statements_to_json(doc_id: str, statements: list[Statement]) -> dict[str, Any]:

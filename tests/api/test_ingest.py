@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from onrecord import api
 from onrecord.api import core
 from onrecord.errors import InputError, UsageError
 from onrecord.model import Article, content_id
@@ -23,11 +24,11 @@ def test_ingest_twice_changes_no_count(tmp_path: Path, write_corpus) -> None:
     first = core.ingest([corpus], db=db, batch_size=5)
     assert (first.new, first.duplicate, first.revision) == (12, 0, 0)
     assert first.batches == 3
-    before = core.counts(db)
+    before = api.counts(db)
     assert before.articles == 12 and before.statements == first.statements
     second = core.ingest([corpus], db=db, batch_size=5)
     assert (second.new, second.duplicate, second.statements) == (0, 12, 0)
-    assert core.counts(db) == before
+    assert api.counts(db) == before
     with Store(db) as store:
         assert store.integrity_check() == "ok"
 
@@ -42,9 +43,9 @@ def test_edited_input_becomes_a_revision(tmp_path: Path, write_corpus) -> None:
     edited.write_text(json.dumps(doc) + "\n", encoding="utf-8")
     report = core.ingest([edited], db=db)
     assert (report.new, report.revision) == (0, 1)
-    counts = core.counts(db)
+    counts = api.counts(db)
     assert (counts.articles, counts.revisions) == (3, 4)
-    view = core.article("gen/0001", db=db)
+    view = api.article("gen/0001", db=db)
     assert view.article.revision == 2 and len(view.revisions) == 2
 
 
@@ -73,7 +74,7 @@ def test_each_batch_is_one_transaction_with_the_record_update(
         # Runs inside the batch transaction and sees the batch's articles.
         calls.append((store.conn.in_transaction, store.count_articles()))
 
-    monkeypatch.setattr(core, "_record_updater", lambda: fake_update)
+    monkeypatch.setattr(core, "update_record", fake_update)
     corpus = write_corpus(tmp_path / "c.jsonl", 7)
     seen: list[int] = []
     report = core.ingest(
@@ -91,21 +92,11 @@ def test_a_failing_record_update_rolls_back_its_batch(
         if store.count_articles() > 4:
             raise RuntimeError("registry bug")
 
-    monkeypatch.setattr(core, "_record_updater", lambda: failing)
+    monkeypatch.setattr(core, "update_record", failing)
     db = tmp_path / "r.db"
     with pytest.raises(RuntimeError):
         core.ingest([write_corpus(tmp_path / "c.jsonl", 9)], db=db, batch_size=4)
-    assert core.counts(db).articles == 4  # the first batch only
-
-
-def test_record_updater_is_found_when_the_registry_exists() -> None:
-    updater = core._record_updater()
-    try:
-        import onrecord.resolve.updates as updates
-    except ModuleNotFoundError:
-        assert updater is None
-    else:
-        assert updater is updates.update_record
+    assert api.counts(db).articles == 4  # the first batch only
 
 
 def test_batch_size_must_be_positive(tmp_path: Path, write_corpus) -> None:
@@ -116,10 +107,10 @@ def test_batch_size_must_be_positive(tmp_path: Path, write_corpus) -> None:
 def test_queries_and_export(tmp_path: Path, write_corpus) -> None:
     db = tmp_path / "r.db"
     report = core.ingest([write_corpus(tmp_path / "c.jsonl", 5)], db=db)
-    assert len(core.articles(db)) == 5
-    assert len(core.statements(db)) == report.statements
+    assert len(api.articles(db)) == 5
+    assert len(api.statements(db)) == report.statements
     out = tmp_path / "e.jsonl"
-    exported = core.export("jsonl", out, db=db)
+    exported = api.export("jsonl", out, db=db)
     assert exported.articles == 5 and exported.statements == report.statements
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in lines] == [f"gen/{i:04d}" for i in range(5)]
@@ -148,13 +139,13 @@ def test_the_same_words_from_two_outlets_are_two_reports(tmp_path: Path) -> None
     db = tmp_path / "r.db"
     first = core.ingest([corpus], db=db)
     assert (first.new, first.duplicate, first.revision) == (2, 1, 0)
-    assert sorted(a.outlet for a in core.articles(db)) == ["Harbor Daily", "Northwind Wire"]
-    per_copy = {len(core.article(d, db=db).statements) for d in ("nw-1", "hd-1")}
+    assert sorted(a.outlet for a in api.articles(db)) == ["Harbor Daily", "Northwind Wire"]
+    per_copy = {len(api.article(d, db=db).statements) for d in ("nw-1", "hd-1")}
     assert len(per_copy) == 1 and first.statements == 2 * per_copy.pop()
-    before = core.counts(db)
+    before = api.counts(db)
     again = core.ingest([corpus], db=db)
     assert (again.new, again.duplicate, again.statements) == (0, 3, 0)
-    assert core.counts(db) == before
+    assert api.counts(db) == before
 
 
 def test_content_id_without_an_outlet_is_the_texts_alone() -> None:
@@ -192,7 +183,7 @@ def test_an_extraction_error_fails_that_article_only(
         f"{corpus}:4: extraction failed (RuntimeError: extractor bug)"
     ]
     assert report.new == 6
-    stored = [a.doc_id for a in core.articles(db)]
+    stored = [a.doc_id for a in api.articles(db)]
     assert sorted(stored) == [f"gen/{i:04d}" for i in range(7) if i != 3]
     # a rerun retries only the one that failed (and it fails again, with its reason)
     again = core.ingest([corpus], db=db, batch_size=batch_size)

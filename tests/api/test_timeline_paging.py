@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.api.views import compare, timeline
+from onrecord.api import compare, timeline
 from onrecord.cli.main import main
 from onrecord.errors import UsageError
 from onrecord.resolve.events import Event

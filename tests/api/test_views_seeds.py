@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from onrecord.api import core, views
+from onrecord.api import core, corrections, profiles, timelines
 from onrecord.cli.main import main
 
 SEEDS = ("seeds/000_2265d9e012b9df19.txt", "seeds/003_a6b7d0726624ef11.txt")
@@ -24,7 +24,7 @@ def seed_db(shared: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_peskov_is_one_person_with_both_roles_outlets_and_days(seed_db: Path) -> None:
-    profile = views.speaker("Peskov", seed_db)
+    profile = profiles.speaker("Peskov", seed_db)
     assert profile.name == "Dmitry Peskov"
     assert profile.type == "person"
     assert {o for o, _ in profile.outlets} == {"TASS", "Interfax"}
@@ -35,11 +35,13 @@ def test_peskov_is_one_person_with_both_roles_outlets_and_days(seed_db: Path) ->
     assert ("2022-03-21", "Interfax") in days  # "told journalists on Monday"
     assert any(day.endswith("03-28") and outlet == "TASS" for day, outlet in days)
     # nobody else in the registry is a Peskov
-    assert [e.name for e in views.registry(seed_db) if "Peskov" in e.name] == ["Dmitry Peskov"]
+    assert [e.name for e in corrections.registry(seed_db) if "Peskov" in e.name] == [
+        "Dmitry Peskov"
+    ]
 
 
 def test_timeline_lists_the_three_dated_events_with_their_source(seed_db: Path) -> None:
-    events = views.timeline(seed_db, kind="events")
+    events = timelines.timeline(seed_db, kind="events")
     found = {(e.start, e.end): e for e in events}
     gomel = next(e for (start, _), e in found.items() if start and start.endswith("02-28"))
     assert "Gomel" in (gomel.place or "") + gomel.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,53 @@ def test_eval_names_a_missing_prediction(
     assert main(["eval", str(gold_path), "--pred", str(pred_path)]) == 2
     err = capsys.readouterr().err
     assert "no predictions for gold id 'a'" in err and str(pred_path) in err
+
+
+def test_extract_reports_a_failing_document_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document whose extraction raises is that line's error, as in ingest (the one stream
+    of onrecord.api.stream); the documents after it are still extracted, in order. Before,
+    the exception ended the run and the lines after it were never written."""
+    from onrecord.extract import pipeline
+
+    real = pipeline.extract_parsed
+
+    def flaky(article: object, doc: object, **kwargs: object) -> object:
+        if getattr(article, "id", None) == "boom":
+            raise ValueError("extractor bug")
+        return real(article, doc, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_parsed", flaky)
+    boom = {"id": "boom", "text": "Holm said that the harbour was closed."}
+    src = _write(tmp_path / "docs.jsonl", [json.dumps(d) for d in (DOC_A, boom, DOC_B)])
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"onrecord: error: {src}:2: extraction failed (ValueError: extractor bug)"]
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "b"]
+
+
+def test_model_flag_reaches_the_extraction_without_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--model` is passed to the extraction through the API (`ingest(model=)`), not put in
+    $ONRECORD_MODEL, which stays the user's default (the flag once overwrote it for the rest
+    of the process)."""
+    from onrecord.api import stream
+
+    models: list[object] = []
+
+    def fake(articles: object, **options: object) -> object:
+        models.append(options["model"])
+        return iter([[] for _ in articles])  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(stream, "extract_many", fake)
+    monkeypatch.delenv("ONRECORD_MODEL", raising=False)
+    src = _write(tmp_path / "docs.jsonl", [json.dumps(DOC_A)])
+    db = tmp_path / "r.db"
+    assert main(["ingest", str(src), "--db", str(db), "--model", "xx_flag_model"]) == 0
+    assert main(["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "--model", "xx_m2"]) == 0
+    assert models == ["xx_flag_model", "xx_m2"]
+    assert "ONRECORD_MODEL" not in os.environ

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api import core, views
+from onrecord import api
+from onrecord.api import comparisons, core, timelines
 from onrecord.cli.main import main
 from onrecord.cli.progress import ProgressBar
 from onrecord.counts import counted
@@ -321,12 +322,12 @@ def test_statements_csv_carries_article_id_url_and_headline(
 
 def test_api_errors_name_parameters_not_flags(db: Path) -> None:
     cases = [
-        (lambda: core.statements(db, since="June"), "since 'June': expected YYYY"),
-        (lambda: core.statements(db, kind="quoted"), "kind 'quoted': expected direct"),
-        (lambda: core.articles(db, until="soon"), "until 'soon': expected YYYY"),
-        (lambda: views.timeline(db, limit=-1), "limit -1: must be 0 or more"),
-        (lambda: views.timeline(db, since="May"), "since 'May': expected a date"),
-        (lambda: views.compare(SPEAKER, "May 3", db), "date 'May 3': expected a day"),
+        (lambda: api.statements(db, since="June"), "since 'June': expected YYYY"),
+        (lambda: api.statements(db, kind="quoted"), "kind 'quoted': expected direct"),
+        (lambda: api.articles(db, until="soon"), "until 'soon': expected YYYY"),
+        (lambda: timelines.timeline(db, limit=-1), "limit -1: must be 0 or more"),
+        (lambda: timelines.timeline(db, since="May"), "since 'May': expected YYYY"),
+        (lambda: comparisons.compare(SPEAKER, "May 3", db), "date 'May 3': expected a day"),
     ]
     for call, message in cases:
         with pytest.raises(UsageError) as info:
@@ -339,7 +340,7 @@ def test_http_errors_name_parameters_not_flags(db: Path) -> None:
         for url, message in [
             ("/api/statements?since=June", "since 'June': expected YYYY"),
             ("/api/statements?kind=quoted", "kind 'quoted': expected direct"),
-            ("/api/timeline?until=3%20May", "until '3 May': expected a date"),
+            ("/api/timeline?until=3%20May", "until '3 May': expected YYYY"),
         ]:
             r = client.get(url)
             assert r.status_code == 400, url
@@ -351,7 +352,7 @@ def test_http_errors_name_parameters_not_flags(db: Path) -> None:
     [
         (["statements", "--since", "June"], "--since 'June': expected YYYY"),
         (["statements", "--kind", "quoted"], "--kind 'quoted': expected direct"),
-        (["timeline", "--until", "3 May"], "--until '3 May': expected a date"),
+        (["timeline", "--until", "3 May"], "--until '3 May': expected YYYY"),
         (["compare", "--speaker", SPEAKER, "--date", "May 3"], "--date 'May 3': expected a day"),
     ],
 )

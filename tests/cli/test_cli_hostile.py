@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.api import core
+from onrecord.api import core, exports
 from onrecord.cli.main import main
 from onrecord.store.db import Store
 
@@ -181,15 +181,15 @@ def test_an_interrupted_extract_leaves_the_old_output_whole(
     docs = good_jsonl(tmp_path / "in.jsonl")
     out = tmp_path / "out.jsonl"
     out.write_text("the earlier output\n", encoding="utf-8")
-    real = cli_extract._extract_many
+    real = cli_extract.extract_stream
 
-    def interrupted(articles, args):  # type: ignore[no-untyped-def]
-        for n, statements in enumerate(real(articles, args)):
+    def interrupted(articles, **options):  # type: ignore[no-untyped-def]
+        for n, extracted in enumerate(real(articles, **options)):
             if n == 1:
                 raise KeyboardInterrupt
-            yield statements
+            yield extracted
 
-    monkeypatch.setattr(cli_extract, "_extract_many", interrupted)
+    monkeypatch.setattr(cli_extract, "extract_stream", interrupted)
     assert main(["extract", str(docs), "-o", str(out)]) == 130
     assert out.read_text(encoding="utf-8") == "the earlier output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
@@ -210,7 +210,7 @@ def test_a_failed_export_leaves_no_half_output(
     out = tmp_path / "out"
     if fmt == "jsonl":
         out.write_text("the earlier export\n", encoding="utf-8")
-    real_stream, real_write = core._export_stream, parquet.write_records
+    real_stream, real_write = exports._export_stream, parquet.write_records
 
     def stream_then_fail(store, fmt_, fh, flt):  # type: ignore[no-untyped-def]
         real_stream(store, fmt_, fh, flt)
@@ -222,10 +222,10 @@ def test_a_failed_export_leaves_no_half_output(
             raise OSError(28, "No space left on device")
         return written
 
-    monkeypatch.setattr(core, "_export_stream", stream_then_fail)
+    monkeypatch.setattr(exports, "_export_stream", stream_then_fail)
     monkeypatch.setattr(parquet, "write_records", tables_then_fail)
     with pytest.raises(OSError):
-        core.export(fmt, out, db=db)  # type: ignore[arg-type]
+        exports.export(fmt, out, db=db)  # type: ignore[arg-type]
     if fmt == "jsonl":
         assert out.read_text(encoding="utf-8") == "the earlier export\n"
     else:

@@ -119,7 +119,7 @@ def test_corrections_through_the_cli(db: str, capsys: pytest.CaptureFixture[str]
             ["compare", "--speaker", "Aro", "--date", "May 3"],
             "--date 'May 3': expected a day YYYY-MM-DD",
         ),
-        (["timeline", "--since", "3 May"], "--since '3 May': expected a date"),
+        (["timeline", "--since", "3 May"], "--since '3 May': expected YYYY"),
         (["speakers", "merge", "Nils Aro", "Nils Aro"], "already one entity"),
     ],
 )

@@ -1,20 +1,12 @@
-"""The eval metrics on tiny hand-made gold and predictions (definitions in onrecord.evaluate)."""
+"""The eval metrics on tiny hand-made gold and predictions (definitions in onrecord.evaluate
+and onrecord.metrics)."""
 
 from __future__ import annotations
 
 import pytest
 
-from onrecord.evaluate import (
-    GoldDocument,
-    canonical_key,
-    evaluate,
-    format_table,
-    gold_from_json,
-    match,
-    normalise_content,
-    overlap,
-    same_canonical,
-)
+from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json, match
+from onrecord.metrics import canonical_key, normalise_content, overlap, same_canonical
 from onrecord.model import Span, Speaker, Statement
 
 TEXT = 'Mayor Ilse Varga said the bridge will reopen in May. "We are ready," she added.'

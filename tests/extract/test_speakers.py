@@ -392,3 +392,25 @@ def test_a_description_with_a_place_is_not_another_places_office_holder() -> Non
     )
     found = extract(Article(id="t", text=text))
     assert found[-1].speaker is not None and found[-1].speaker.name == "Ana Lind"
+
+
+LIND = (
+    "President Ana Lind opened the Kessel bridge on Monday with Vice President Tom Berg.\n\n"
+    "She said that the bridge would carry grain trucks by May.\n\n"
+    "Berg cut the ribbon.\n\n"
+    "Lind thanked the workers.\n\n"
+    "The bridge was built in two years, the president said."
+)
+
+
+def test_a_resolved_pronoun_keeps_its_entitys_mentions_in_text_order() -> None:
+    """ "She" (resolved to Lind) is remembered as a mention after Lind's later names were
+    listed; the nearest holder of "the president" must still be Lind, named last, not Berg."""
+    out = resolve(
+        LIND,
+        [
+            stmt(LIND, "the bridge would carry grain trucks by May", "She", "said"),
+            stmt(LIND, "The bridge was built in two years", "the president", "said"),
+        ],
+    )
+    assert names(out) == ["Ana Lind", "Ana Lind"]

@@ -1,4 +1,4 @@
-"""Descriptions that reach a named speaker (extract/speakers.py), end to end.
+"""Descriptions that reach a named speaker (extract/speakers/descriptions.py), end to end.
 
 canonical-speakers.md rules 2, 3, 5 and 7 on invented sentences: documents speak for their
 issuer, possessed descriptions are named by their owner, epithets reach the person in
@@ -221,12 +221,13 @@ def test_a_bare_surname_is_the_story_s_main_person() -> None:
 
 def test_the_person_named_in_the_headline_scores_higher_as_an_antecedent() -> None:
     from onrecord.extract.nlp_setup import extraction_nlp
-    from onrecord.extract.speakers import W_HEADLINE, W_MENTION, _Resolver
+    from onrecord.extract.speakers.decide import Resolver
+    from onrecord.extract.speakers.pronouns import W_HEADLINE, W_MENTION
 
     body = "David Miller met Tom Brown on Monday.\n\nHe said the port would stay public."
     scores = {}
     for text in (body, "Miller defends the port plan\n" + body):
-        resolver = _Resolver(extraction_nlp()(text), Article(id="t", text=text), [])
+        resolver = Resolver(extraction_nlp()(text), Article(id="t", text=text), [])
         he = text.rindex("He")
         found: dict[str, float] = {}
         for c in resolver._candidates(he, 0, "m"):

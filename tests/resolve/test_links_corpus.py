@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api.views import compare, timeline
+from onrecord.api import compare, timeline
 from onrecord.resolve.links import (
     changed_words,
     render_diff,

@@ -3,7 +3,7 @@ occasion when speaker and day agree, and are never compared word by word."""
 
 from __future__ import annotations
 
-from onrecord.api.views import compare
+from onrecord.api import compare
 from onrecord.resolve.links import LinkPool, same_language, same_occasion, shingles
 from onrecord.store.db import Store
 from support.builders import AddArticle, Said

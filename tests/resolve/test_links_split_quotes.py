@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from onrecord.api import ingest
-from onrecord.api.views import compare
+from onrecord.api import compare, ingest
 from onrecord.ingest import Hints
 
 A = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.api.views import speaker
+from onrecord.api import speaker
 from onrecord.resolve.people import analyse_name
 from onrecord.resolve.translit import fold, to_latin
 from onrecord.store.db import Store

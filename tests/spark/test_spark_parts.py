@@ -15,12 +15,13 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from onrecord.api import stream
 from onrecord.cli.main import main
 from onrecord.errors import InputError
 from onrecord.extract.pipeline import extract_many
 from onrecord.ingest import Hints
 from onrecord.model import Article, Span, Speaker, Statement
-from onrecord.spark import job as spark
+from onrecord.spark import options, read, records
 from onrecord.store.db import Store
 from onrecord.store.parquet import SCHEMAS, write_records
 from onrecord.store.parquet_import import load_record
@@ -61,15 +62,15 @@ def _kinds(rows: Iterable[tuple[str, dict]]) -> dict[str, list[dict]]:
 def test_read_line_gives_article_error_or_nothing() -> None:
     hints = Hints()
     good = json.dumps({"id": "a", "text": "Some words here."}).encode()
-    [(kind, article)] = spark.read_line("d.jsonl", 1, b"\xef\xbb\xbf" + good, hints)
+    [(kind, article)] = read.read_line("d.jsonl", 1, b"\xef\xbb\xbf" + good, hints)
     assert kind == "article" and article.id == "a" and article.source == "d.jsonl:1"
-    [(kind, row)] = spark.read_line("d.jsonl", 7, b'{"id": "b", "text": ', hints)
+    [(kind, row)] = read.read_line("d.jsonl", 7, b'{"id": "b", "text": ', hints)
     assert kind == "errors" and row["line"] == 7 and row["file"] == "d.jsonl"
     assert row["source"] == "d.jsonl:7" and "JSON" in row["reason"]
     assert not row["reason"].startswith("d.jsonl")  # the source is its own column
-    [(kind, row)] = spark.read_line("d.jsonl", 8, b"\xff\xfe not utf-8", hints)
+    [(kind, row)] = read.read_line("d.jsonl", 8, b"\xff\xfe not utf-8", hints)
     assert kind == "errors" and "UTF-8" in row["reason"]
-    assert list(spark.read_line("d.jsonl", 9, b"   ", hints)) == []
+    assert list(read.read_line("d.jsonl", 9, b"   ", hints)) == []
 
 
 def test_read_file_keeps_going_after_a_reader_crash(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,7 +80,7 @@ def test_read_file_keeps_going_after_a_reader_crash(monkeypatch: pytest.MonkeyPa
         raise AttributeError("reader bug")
 
     monkeypatch.setattr("onrecord.ingest.read_bytes", crashing)
-    got = list(spark.read_file("crawl.warc.gz", b"...", Hints()))
+    got = list(read.read_file("crawl.warc.gz", b"...", Hints()))
     assert [k for k, _ in got] == ["article", "errors", "errors"]
     assert got[1][1]["source"] == "crawl.warc.gz:record 2"
     assert got[1][1]["reason"] == "bad record"
@@ -89,7 +90,7 @@ def test_read_file_keeps_going_after_a_reader_crash(monkeypatch: pytest.MonkeyPa
 # ---------------------------------------------------------------------------- extraction
 
 
-def _failing_on(bad_id: str) -> spark.ExtractMany:
+def _failing_on(bad_id: str) -> stream.ExtractMany:
     def run(articles: Iterable[Article]) -> Iterator[list[Statement]]:
         for article in articles:
             if article.id == bad_id:
@@ -106,7 +107,7 @@ def test_one_failing_document_becomes_an_error_row() -> None:
         1, ("errors", {"source": "x", "file": "x", "line": None, "stage": "read", "reason": "r"})
     )
     out = _kinds(
-        spark.extract_partition(
+        records.extract_partition(
             items, batch_size=8, model=None, ingested_at="T", extract=_failing_on("doc-1")
         )
     )
@@ -119,9 +120,9 @@ def test_one_failing_document_becomes_an_error_row() -> None:
 
 def test_partition_records_match_plain_extraction_and_store_schemas() -> None:
     articles = _articles()
-    out = _kinds(spark.extract_partition([("article", a) for a in articles], 2, None, "T"))
+    out = _kinds(records.extract_partition([("article", a) for a in articles], 2, None, "T"))
     expected = [
-        spark.resolve_in_article(a, s)
+        records.resolve_in_article(a, s)
         for a, s in zip(articles, extract_many(articles), strict=True)
     ]
     assert sum(map(len, expected)) >= 2
@@ -143,8 +144,8 @@ def test_partition_records_match_plain_extraction_and_store_schemas() -> None:
 def test_duplicates_keep_the_first_in_input_order() -> None:
     a = Article(id="late", text="same", source="d.jsonl:10")
     b = Article(id="early", text="same", source="d.jsonl:9")
-    assert spark._first_read(a, b) is b and spark._first_read(b, a) is b
-    assert spark._shuffle_key(("article", a)) == spark._shuffle_key(("article", b))
+    assert read.first_read(a, b) is b and read.first_read(b, a) is b
+    assert read.shuffle_key(("article", a)) == read.shuffle_key(("article", b))
 
 
 def test_speakers_aggregate_like_the_store() -> None:
@@ -159,15 +160,44 @@ def test_speakers_aggregate_like_the_store() -> None:
     )
     articles = _articles()
     stored = [(articles[0], [st, other]), (articles[1], [st]), (articles[2], [])]
-    records = [
-        rec for a, s in stored for t, rec in spark.records_for(a, s, "T") if t == "statements"
+    assert _speaker_rows(stored) == _store_speaker_rows(stored)
+
+
+def _speaker_rows(stored: list[tuple[Article, list[Statement]]]) -> list[dict]:
+    """The job's speakers rows of these extracted articles (records built, then aggregated)."""
+    recs = [
+        rec for a, s in stored for t, rec in records.records_for(a, s, "T") if t == "statements"
     ]
-    [got] = list(spark.speaker_records(records))
+    return list(records.speaker_records(recs))
+
+
+def _store_speaker_rows(stored: list[tuple[Article, list[Statement]]]) -> list[dict]:
+    """`onrecord speakers` of the same articles, ingested in this order."""
     with Store(":memory:", create=True) as store:
         for a, s in stored:
             store.add_article(a, s)
-        [want] = store.speakers()
-    assert got == want.to_json()
+        return [row.to_json() for row in store.speakers()]
+
+
+def test_speaker_roles_in_the_stores_order_undated_last() -> None:
+    """The store lists a speaker's roles in the order first reported, undated and year-unknown
+    reports last; the job once sorted by the raw publication date, which put them first."""
+
+    def said(role: str) -> list[Statement]:
+        speaker = Speaker(name="Mara Ellison", type="person", role=role)
+        return [Statement(kind="direct", content=Span(1, 5, "abcd"), speaker=speaker)]
+
+    base = _articles()
+    undated = Article(id="u", text=TEXTS[0] + " Undated.", outlet="Wire", source="d.jsonl:7")
+    yearless = Article(id="y", text=TEXTS[1] + " Yearless.", outlet="Wire", published="--05-01")
+    stored = [
+        (undated, said("former mayor")),
+        (yearless, said("candidate")),
+        (base[1], said("mayor")),
+    ]
+    got = _speaker_rows(stored)
+    assert got == _store_speaker_rows(stored)
+    assert got[0]["roles"] == ["mayor", "former mayor", "candidate"]
 
 
 # ---------------------------------------------------------------------------- import
@@ -176,7 +206,7 @@ def test_speakers_aggregate_like_the_store() -> None:
 def _write_record(tmp_path: Path) -> Path:
     """A Parquet record folder as the job writes it, via the store's own writer."""
     articles = _articles()
-    out = _kinds(spark.extract_partition([("article", a) for a in articles], 8, None, "T"))
+    out = _kinds(records.extract_partition([("article", a) for a in articles], 8, None, "T"))
     root = tmp_path / "record"
     write_records(out["articles"], "articles", root)
     write_records(out["statements"], "statements", root)
@@ -207,21 +237,32 @@ def test_import_parquet_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert err.count("\n") == 0 and "not a Parquet record" in err
 
 
-def test_engine_options_reach_the_extraction() -> None:
+def test_engine_options_reach_the_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """--model and --scope go to extract_many as `onrecord extract` passes them; without
     --scope, extract_many's own default (the CLI's) applies."""
     import argparse
 
+    seen: list[dict[str, object]] = []
+
+    def fake(articles: Iterable[Article], **kwargs: object) -> Iterator[list[Statement]]:
+        seen.append(kwargs)
+        return iter([[] for _ in articles])
+
+    monkeypatch.setattr(stream, "extract_many", fake)
     parser = argparse.ArgumentParser()
-    spark.add_arguments(parser)
-    args = parser.parse_args(["in.jsonl", "-o", "out", "--model", "m", "--scope", "speech"])
-    config = spark.config_from_args(args)
-    run = spark._default_extract_many(config.batch_size, config.model, config.scope)
-    assert run.func is extract_many  # type: ignore[attr-defined]
-    assert run.keywords == {"batch_size": 32, "model": "m", "scope": "speech"}  # type: ignore[attr-defined]
-    plain = spark.config_from_args(parser.parse_args(["in.jsonl", "-o", "out"]))
-    default = spark._default_extract_many(plain.batch_size, plain.model, plain.scope)
-    assert "scope" not in default.keywords  # type: ignore[attr-defined]
+    options.add_arguments(parser)
+    for argv in (["--model", "m", "--scope", "speech"], []):
+        config = options.config_from_args(parser.parse_args(["in.jsonl", "-o", "out", *argv]))
+        items = [("article", a) for a in _articles()]
+        list(
+            records.extract_partition(
+                items, config.batch_size, config.model, "T", None, config.scope
+            )
+        )
+    assert seen == [
+        {"batch_size": 32, "model": "m", "scope": "speech"},
+        {"batch_size": 32, "model": None},
+    ]
 
 
 def test_spark_extract_is_registered(capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,7 +277,7 @@ def test_docs_list_every_column_of_every_table() -> None:
     import re
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "spark.md").read_text(encoding="utf-8")
-    schemas = {**SCHEMAS, "errors": spark.ERRORS_SCHEMA}
+    schemas = {**SCHEMAS, "errors": read.ERRORS_SCHEMA}
     for table, schema in schemas.items():
         section = doc.split(f"### {table} ", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
         rows = re.findall(r"^\| (\w+) \| ([^|]+) \|", section, re.M)

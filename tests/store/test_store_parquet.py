@@ -7,18 +7,17 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from onrecord.dates import UNKNOWN_DATE, partition_date
 from onrecord.errors import UsageError
 from onrecord.store.db import StatementFilter, Store
 from onrecord.store.parquet import (
     ARTICLES_SCHEMA,
     SPEAKERS_SCHEMA,
     STATEMENTS_SCHEMA,
-    UNKNOWN_DATE,
     article_from_record,
     article_record,
     article_record_from_model,
     export_parquet,
-    partition_date,
     read_table,
     statement_from_record,
 )
@@ -82,6 +81,33 @@ def test_filters_and_refusing_a_non_empty_folder(filled: Store, tmp_path: Path) 
     assert (counts.articles, counts.statements) == (2, 4)
     with pytest.raises(UsageError, match="not empty"):
         export_parquet(filled, out)
+
+
+def test_speakers_follow_the_filters_of_the_statements(
+    store: Store, make_article, tmp_path: Path
+) -> None:
+    """The speakers table summarises the statements exported, under the same date range and
+    revisions (it used to count every statement of the store)."""
+    url = "https://northwind.example/talks"
+    store.add_article(*make_article(1, published="2023-05-01", speaker="Marta Kovalenko"))
+    store.add_article(*make_article(2, published="2023-06-01", speaker="Ilya Brandt", url=url))
+    store.add_article(*make_article(3, published="2023-06-02", speaker="Ilya Brandt", url=url))
+
+    def speakers(flt: StatementFilter) -> dict[str, tuple[int, int, str | None]]:
+        out = tmp_path / f"export-{len(list(tmp_path.iterdir()))}"
+        export_parquet(store, out, flt)
+        statements = read_table(out, "statements").to_pylist()
+        rows = read_table(out, "speakers").to_pylist()
+        assert sum(r["statements"] for r in rows) == len(statements)
+        return {r["name"]: (r["statements"], r["articles"], r["first"]) for r in rows}
+
+    assert speakers(StatementFilter(since="2023-06")) == {"Ilya Brandt": (2, 1, "2023-06-02")}
+    assert speakers(StatementFilter(until="2023-05")) == {"Marta Kovalenko": (2, 1, "2023-05-01")}
+    everything = speakers(StatementFilter(all_revisions=True))
+    assert everything["Ilya Brandt"] == (4, 2, "2023-06-01")
+    assert speakers(StatementFilter(since="2023-06", kind="direct")) == {
+        "Ilya Brandt": (1, 1, "2023-06-02")
+    }
 
 
 def test_partition_date() -> None:

@@ -1,8 +1,8 @@
 """Filtered searches give the same answer whichever query shape the store picks.
 
 A filtered search with few matches checks the filters match by match; with many it checks
-matches against the filter's statement ids (``db.PER_MATCH_MAX`` decides, see
-``Store._fts_source``). Searches without filters skip the superseded-revisions check when no
+matches against the filter's statement ids (``search.PER_MATCH_MAX`` decides, see
+``search.fts_source``). Searches without filters skip the superseded-revisions check when no
 article has been revised. These tests force each shape on the same data and compare, and
 check capped counts at the cap's boundary.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.store import db
+from onrecord.store import search
 from onrecord.store.db import Order, StatementFilter, Store
 
 SPEAKERS = ("Marta Kovalenko", "Ilya Brandt", "Sofia Lindqvist")
@@ -57,11 +57,11 @@ def answer(store: Store, flt: StatementFilter, order: Order) -> tuple[list[int],
 def test_per_match_and_id_set_shapes_agree(
     varied: Store, flt: StatementFilter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(db, "PER_MATCH_MAX", 10**6)
-    assert varied._statement_where(flt).per_match
+    monkeypatch.setattr(search, "PER_MATCH_MAX", 10**6)
+    assert search.plan(varied, flt).per_match
     per_match = {order: answer(varied, flt, order) for order in ORDERS}
-    monkeypatch.setattr(db, "PER_MATCH_MAX", 0)
-    assert not varied._statement_where(flt).per_match
+    monkeypatch.setattr(search, "PER_MATCH_MAX", 0)
+    assert not search.plan(varied, flt).per_match
     id_set = {order: answer(varied, flt, order) for order in ORDERS}
     assert per_match == id_set
     # And both agree with the filter applied without any search shape at all.
@@ -80,7 +80,7 @@ def test_search_hides_superseded_revisions(store: Store, make_article) -> None:
         "The dredging plan is final"
     ]
     store.add_article(*make_article(9, url=url, words="The dredging plan is on hold"))
-    assert store._has_superseded()
+    assert search.has_superseded(store)
     found = [r.statement.content.text for r in store.statements(search="dredging")]
     assert found == ["The dredging plan is on hold"]
     assert store.statements(search="final") == []

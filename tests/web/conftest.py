@@ -19,8 +19,6 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return fill_store(tmp_path_factory.mktemp("http") / "corpus.db")
 
 
-
-
 @pytest.fixture(scope="module")
 def client(corpus_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(corpus_db, allowed_hosts=TEST_HOSTS)) as c:

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api import core
+from onrecord.api import stream
 from onrecord.cli.main import main
 from onrecord.cli.serve import allowed_hosts
 from onrecord.errors import StoreError, UsageError
@@ -208,19 +208,20 @@ def test_store_errors_do_not_name_the_database_file(
 
 @pytest.fixture
 def explosive(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Extraction raises for any article holding "EXPLODE" (as a crashing extractor would)."""
-    real = core.extract_many
+    """Extraction raises for any article holding "EXPLODE" or of that id (as a crashing
+    extractor would)."""
+    real = stream.extract_many
 
     def extract_many(articles: Any, **kwargs: Any) -> Any:
         def checked() -> Iterator[Article]:
             for article in articles:
-                if "EXPLODE" in article.text:
+                if "EXPLODE" in article.text or article.id == "EXPLODE":
                     raise RuntimeError("extractor crashed")
                 yield article
 
         return real(checked(), **kwargs)
 
-    monkeypatch.setattr(core, "extract_many", extract_many)
+    monkeypatch.setattr(stream, "extract_many", extract_many)
 
 
 @pytest.mark.usefixtures("explosive")
@@ -247,6 +248,23 @@ def test_partly_failing_batch_is_207_linking_only_what_is_stored(writer: TestCli
     assert_links_resolve(writer, body)
 
 
+@pytest.mark.usefixtures("explosive")
+def test_a_failed_article_is_never_linked_even_when_its_text_was_stored(
+    writer: TestClient,
+) -> None:
+    """Two documents of one text (one content id), the second failing in extraction: the
+    answer used to list both as stored (the store held their content id), linking the one
+    that failed; it lists what the ingest reported stored."""
+    text = "Holm said that the budget was approved."
+    docs = [{"id": "ok", "text": text}, {"id": "EXPLODE", "text": text}]
+    r = writer.post("/api/articles", json=docs, headers=auth())
+    assert r.status_code == 207, r.text
+    body = r.json()
+    assert [a["doc_id"] for a in body["articles"]] == ["ok"]
+    assert [f.split(": ")[0] for f in body["failed"]] == ["POST /api/articles[1]"]
+    assert_links_resolve(writer, body)
+
+
 def test_all_stored_is_201_with_nothing_failed(writer: TestClient) -> None:
     doc = {"id": "fine", "text": "Holm said that the budget was approved."}
     r = writer.post("/api/articles", json=doc, headers=auth())
@@ -254,6 +272,42 @@ def test_all_stored_is_201_with_nothing_failed(writer: TestClient) -> None:
     again = writer.post("/api/articles", json=doc, headers=auth())  # a duplicate is stored
     assert again.status_code == 201 and again.json()["report"]["duplicate"] == 1
     assert_links_resolve(writer, again.json())
+
+
+def test_web_ingest_sets_up_the_pipeline_under_the_model_lock(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Web ingest extracts in the server's thread pool, through the same path as `onrecord
+    ingest` (onrecord.api.core, the extraction stream, extract_many), whose first step
+    loads and sets up the shared spaCy pipeline under one lock (extract/nlp_setup.py):
+    threads never change the pipeline while another parses with it."""
+    from onrecord.extract import nlp_setup
+
+    real = nlp_setup._setup_lock
+    taken: list[str] = []
+
+    class Recording:
+        def __enter__(self) -> None:
+            real.acquire()
+            taken.append(threading.current_thread().name)
+
+        def __exit__(self, *exc: object) -> None:
+            real.release()
+
+    monkeypatch.setattr(nlp_setup, "_setup_lock", Recording())
+    docs = [{"id": f"t{i}", "text": f"Holm said that plan {i} was approved."} for i in range(3)]
+    answers: list[int] = []
+
+    def post(doc: dict[str, str]) -> None:
+        answers.append(writer.post("/api/articles", json=doc, headers=auth()).status_code)
+
+    threads = [threading.Thread(target=post, args=(d,)) for d in docs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == [201, 201, 201]
+    assert len(taken) >= 3 and threading.main_thread().name not in taken
 
 
 # ------------------------------------------------------------ 5. links only to web pages

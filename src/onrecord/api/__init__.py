@@ -1,25 +1,30 @@
-"""The Python API: the same operations as the CLI, as functions.
+"""The Python API: the one entry point the CLI, the web app and the Spark job call.
 
-``core`` holds ingest and the per-article queries (statements, speakers, articles, export);
-``record`` the cross-article views (timeline, one speaker's profile, cross-outlet comparison).
-Every function takes ``db`` as a path or an open :class:`onrecord.store.db.Store`.
+``core`` ingests (read, extract through ``stream``, store, update the record); ``queries``
+reads statements, speakers and articles; ``exports`` writes the record out. The
+cross-article record: ``timelines`` (events and statements in date order), ``profiles`` (one
+speaker's profile), ``comparisons`` (who reported what on a day), ``groups`` (the reports of
+one remark and which came first), ``corrections`` (the user's registry and outlet rules).
+Every function takes ``db`` as a path, an open :class:`onrecord.store.db.Store` or None
+(``access``).
 """
 
-from onrecord.api.core import (
+from onrecord.api.access import open_store
+from onrecord.api.comparisons import compare
+from onrecord.api.core import IngestReport, ingest, ingest_articles
+from onrecord.api.exports import ExportReport, export
+from onrecord.api.profiles import speaker
+from onrecord.api.queries import (
     ArticleView,
-    ExportReport,
-    IngestReport,
     article,
     articles,
     counts,
-    export,
-    ingest,
-    ingest_articles,
-    open_store,
+    require_speaker,
     speakers,
     statements,
+    stream_statements,
 )
-from onrecord.api.views import compare, speaker, timeline
+from onrecord.api.timelines import timeline
 
 __all__ = [
     "ArticleView",
@@ -33,8 +38,10 @@ __all__ = [
     "ingest",
     "ingest_articles",
     "open_store",
+    "require_speaker",
     "speaker",
     "speakers",
     "statements",
+    "stream_statements",
     "timeline",
 ]

@@ -1,22 +1,22 @@
 """Core commands: ``ingest``, ``statements``, ``speakers``, ``articles``, ``show``, ``export``.
 
-Each command parses its flags, calls :mod:`onrecord.api.core`, and renders the result with
-:mod:`onrecord.cli.output`; no command touches the database directly.
+Each command parses its flags, calls :mod:`onrecord.api` (ingest, queries, export), and
+renders the result with :mod:`onrecord.cli.output`; no command touches the database directly.
 
-``speakers`` lists speakers when given no sub-command; the registry stage adds sub-commands
-(merge, split, rename) with :func:`speakers_subcommands`, so ``onrecord speakers`` and
-``onrecord speakers merge ...`` share one parser.
+``speakers`` lists speakers when given no sub-command; :mod:`onrecord.cli.views` adds its
+sub-commands (merge, split, rename, rebuild) with :func:`speakers_subcommands`, so
+``onrecord speakers`` and ``onrecord speakers merge ...`` share one parser.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from contextlib import closing
 from itertools import chain
 from typing import Any
 
+from onrecord import api
 from onrecord.api import core
 from onrecord.bounds import add_limit_argument, count_arg
 from onrecord.cli.output import Column, add_format_argument, emit
@@ -24,7 +24,7 @@ from onrecord.cli.progress import ProgressBar
 from onrecord.counts import counted
 from onrecord.errors import UsageError, error_line, printable
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
-from onrecord.store.db import ArticleRow, StatementFilter, Store, StoredStatement
+from onrecord.store.db import ArticleRow, StatementFilter, StoredStatement
 
 STATEMENT_COLUMNS = (
     Column("date", max_width=10),
@@ -132,6 +132,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--search", help='words in the statement or speaker; "exact phrase", prefix*, -not, OR'
     )
+    p.add_argument("--byline", help="words of the article's byline (case-insensitive)")
     add_limit_argument(p, noun="statements")
     add_format_argument(p)
     p.set_defaults(func=run_statements)
@@ -213,8 +214,6 @@ def _err(message: str) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     from onrecord.ingest import Hints
 
-    if args.model:
-        os.environ["ONRECORD_MODEL"] = args.model  # flag > env: nlp.get_nlp reads it
     hints = Hints(outlet=args.outlet, published=args.published, year=args.year)
     with ProgressBar("ingesting", unit="articles") as bar:
         if bar.enabled:
@@ -230,6 +229,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             progress=progress,
             scope=args.scope,
+            model=args.model,
         )
     for failure in report.failed:
         _err(str(failure))
@@ -257,27 +257,16 @@ def _count_in_background(paths: list[str], bar: ProgressBar) -> None:
 
 
 def _filters(args: argparse.Namespace) -> StatementFilter:
-    return StatementFilter(
-        speaker=getattr(args, "speaker", None),
-        outlet=args.outlet,
-        kind=getattr(args, "kind", None),
-        act=getattr(args, "act", None),
-        since=args.since,
-        until=args.until,
-        search=getattr(args, "search", None),
-        all_revisions=args.all_revisions,
-        language=getattr(args, "language", None),
-    )
+    """The statement filters among the parsed options (each option named as its field)."""
+    return StatementFilter.from_mapping(vars(args))
 
 
 def run_statements(args: argparse.Namespace) -> int:
     flt = _filters(args)
-    with core.open_store(args.db) as store, closing(
-        store.iter_statements(flt, limit=args.limit or None)
-    ) as rows:
+    with closing(api.stream_statements(flt, args.db, limit=args.limit or None)) as rows:
         first = next(rows, None)
         if first is None and flt.speaker:
-            _known_speaker(store, flt.speaker)
+            api.require_speaker(flt.speaker, db=args.db)
         found = chain(() if first is None else (first,), rows)
         if args.format == "csv":
             emit(map(_csv_record, found), "csv", STATEMENT_CSV_COLUMNS)
@@ -286,27 +275,19 @@ def run_statements(args: argparse.Namespace) -> int:
     return 0
 
 
-def _known_speaker(store: Store, name: str) -> None:
-    """Refuse a ``--speaker`` nobody in the store answers to, as ``onrecord speaker`` does:
-    an empty listing would read as "said nothing that matches the other filters"."""
-    name = " ".join(name.split())
-    if name and not store.statements(StatementFilter(speaker=name, all_revisions=True), limit=1):
-        raise UsageError(f"speaker {name!r}: not in the registry (see `onrecord speakers`)")
-
-
 def _csv_record(s: StoredStatement) -> dict[str, Any]:
     """A statement's CSV row: the table's columns and the article it was reported in."""
     return {**s.row(), "article_id": s.article_id, "url": s.url or "", "headline": s.headline}
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    rows = core.speakers(args.db, outlet=args.outlet, name=args.name, limit=args.limit or None)
+    rows = api.speakers(args.db, outlet=args.outlet, name=args.name, limit=args.limit or None)
     emit(rows, args.format, SPEAKER_COLUMNS, title="speakers")
     return 0
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    rows = core.articles(
+    rows = api.articles(
         args.db,
         outlet=args.outlet,
         since=args.since,
@@ -331,7 +312,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         raise UsageError("export --format parquet needs --output FOLDER")
     output = None if args.output in (None, "-") else args.output
-    report = core.export(args.format, output, db=args.db, filters=flt)
+    report = api.export(args.format, output, db=args.db, filters=flt)
     if output is not None:
         print(
             f"onrecord: exported {counted(report.articles, 'article')}, "
@@ -346,7 +327,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     import json
 
-    view = core.article(args.article, db=args.db)
+    view = api.article(args.article, db=args.db)
     if args.json:
         print(json.dumps(view.to_json(), ensure_ascii=False))
         return 0

@@ -1,9 +1,11 @@
 """``onrecord extract`` and ``onrecord eval``: the extraction engine on JSONL, and its scores.
 
 ``extract`` reads documents JSONL (stdin by default) and writes one statements line per valid
-input line, in order (``shared/spec/statements.md``). A bad line is reported on stderr with its
-line number and skipped; the others are still processed and the exit code is 1. An output file
-is refused when it is the input, and written through a temporary file (:mod:`onrecord.outfiles`).
+input line, in order (``shared/spec/statements.md``). A bad line, or a document whose
+extraction fails (:mod:`onrecord.api.stream`, as ingest isolates it), is reported on stderr
+with its line number and skipped; the others are still processed and the exit code is 1. An
+output file is refused when it is the input, and written through a temporary file
+(:mod:`onrecord.outfiles`).
 
 ``eval`` scores predictions against a gold file (definitions in :mod:`onrecord.evaluate`):
 by default it runs the extractor on the gold documents, with ``--pred`` it reads an earlier
@@ -16,12 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
+from onrecord.api.stream import extract_stream, extraction
 from onrecord.errors import InputError, UsageError, error_line
 from onrecord.evaluate import GoldDocument, evaluate, format_table, gold_from_json
 from onrecord.extract.cues import DEFAULT_SCOPE, SCOPE_HELP, SCOPES
@@ -102,14 +104,6 @@ def _documents(
     return read_documents(stream, name, max_line=DEFAULT_MAX_BYTES, empty_text=True)
 
 
-def _extract_many(
-    articles: Iterator[Article], args: argparse.Namespace
-) -> Iterator[list[Statement]]:
-    from onrecord.extract.pipeline import extract_many
-
-    return extract_many(articles, args.batch_size, model=args.model, scope=args.scope)
-
-
 def _open_out(path: str, input_path: str, stack: ExitStack) -> IO[str]:
     """The output stream: stdout, or ``path`` written through a temporary file.
 
@@ -149,17 +143,15 @@ def run_extract(args: argparse.Namespace) -> int:
                     continue
                 yield article
 
-        # extract_many pulls articles lazily, so output order follows input order.
-        pending: deque[Article] = deque()
-
-        def remembering() -> Iterator[Article]:
-            for article in articles():
-                pending.append(article)
-                yield article
-
-        for statements in _extract_many(remembering(), args):
-            article = pending.popleft()
-            fout.write(json.dumps(statements_to_json(article.id, statements), ensure_ascii=False))
+        for out in extract_stream(
+            articles(), batch_size=args.batch_size, model=args.model, scope=args.scope
+        ):
+            if out.failed:
+                failed += 1
+                print(error_line(out.input_error()), file=sys.stderr)
+                continue
+            line = statements_to_json(out.article.id, out.statements)
+            fout.write(json.dumps(line, ensure_ascii=False))
             fout.write("\n")
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
@@ -202,7 +194,8 @@ def run_eval(args: argparse.Namespace) -> int:
         predictions = load_predictions(args.pred, gold)
     else:
         articles = (Article(id=g.id, text=g.text, source=args.gold) for g in gold)
-        predictions = list(_extract_many(articles, args))
+        run = extraction(batch_size=args.batch_size, model=args.model, scope=args.scope)
+        predictions = list(run(articles))  # scores need every document: a failure stops
     results = evaluate(gold, predictions)
     if args.format == "json":
         print(json.dumps({"gold": str(Path(args.gold)), "results": results}, indent=2))

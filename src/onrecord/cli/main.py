@@ -69,13 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a command module not written yet
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -94,6 +88,18 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[
                 chosen = action.choices.get(getattr(args, action.dest, None) or "")
         current = chosen
     return found
+
+
+def _as_command_says(
+    exc: OnrecordError, parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> OnrecordError | str:
+    """The error as the command says it: a parameter the API named in a usage error
+    (``since``) is written as the command's option (``--since``)."""
+    if isinstance(exc, UsageError):
+        option = _options(parser, args).get(exc.param or "")
+        if option:
+            return exc.for_option(option)
+    return exc
 
 
 def _quiet_broken_pipe() -> int:
@@ -122,12 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # here, so that a closed pipe is seen here and not at exit
         return code
-    except UsageError as exc:
-        option = _options(parser, args).get(exc.param or "")
-        print(error_line(exc.for_option(option) if option else exc), file=sys.stderr)
-        return EXIT_USAGE
     except OnrecordError as exc:
-        print(error_line(exc), file=sys.stderr)
+        print(error_line(_as_command_says(exc, parser, args)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("onrecord: interrupted", file=sys.stderr)

@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from onrecord.api import views
+from onrecord.api import corrections
 from onrecord.cli.output import Column, add_format_argument, emit
 
 OUTLET_COLUMNS = (
@@ -71,12 +71,12 @@ def register(subparsers: Any) -> None:
 
 
 def run_outlets(args: argparse.Namespace) -> int:
-    emit(views.outlets(args.db), args.format, OUTLET_COLUMNS, title="outlets")
+    emit(corrections.outlets(args.db), args.format, OUTLET_COLUMNS, title="outlets")
     return 0
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    done = views.rename_outlet(args.old, args.new, db=args.db)
+    done = corrections.rename_outlet(args.old, args.new, db=args.db)
     emit([done], args.format, RENAMED_COLUMNS)
     if not done.articles:
         print(

@@ -12,13 +12,11 @@ import argparse
 import sys
 from typing import Any
 
-from onrecord.config import db_path
-
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 
 def register(subparsers: Any) -> None:
-    from onrecord.spark.job import add_arguments
+    from onrecord.spark.options import add_arguments
 
     p = subparsers.add_parser(
         "spark-extract",
@@ -55,12 +53,8 @@ def run_spark_extract(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Load the folder, then update the record (registry, links) once over the whole store."""
-    from onrecord.resolve.updates import update_record
-    from onrecord.store.db import Store
-    from onrecord.store.parquet_import import load_record
+    from onrecord.api.core import import_record
 
-    with Store(db_path(args.db), create=True) as store:
-        report = load_record(store, args.folder, batch=args.batch)
-        update_record(store)
+    report = import_record(args.folder, args.db, batch=args.batch)
     print(f"onrecord: {report.summary()}", file=sys.stderr)
     return EXIT_OK

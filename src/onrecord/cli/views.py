@@ -1,8 +1,9 @@
 """Record commands: ``timeline``, ``speaker``, ``compare``, ``speakers merge|split|rename|rebuild``.
 
-Each parses its flags, calls :mod:`onrecord.api.views` and renders with
-:mod:`onrecord.cli.output`. The ``speakers`` sub-commands hang under the core ``speakers``
-listing (``cli_core.speakers_subcommands``), so ``onrecord speakers`` still lists.
+Each parses its flags, calls :mod:`onrecord.api` (timelines, profiles, comparisons,
+corrections) and renders with :mod:`onrecord.cli.output`. The ``speakers`` sub-commands hang
+under the core ``speakers`` listing (:func:`onrecord.cli.core.speakers_subcommands`), so
+``onrecord speakers`` still lists.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from onrecord.api import views
+from onrecord.api import comparisons, corrections, profiles, timelines
 from onrecord.bounds import add_limit_argument, add_offset_argument, count_arg
 from onrecord.cli.core import speakers_subcommands
 from onrecord.cli.output import Column, add_format_argument, emit
@@ -111,7 +112,7 @@ def register(subparsers: Any) -> None:
         help="events and statements in date order, with their sources",
         description="Dated events the articles report (with place and source article) and "
         "statements (one line per statement as said, with every outlet that carried it), "
-        "in date order. Dates without a year are shown as ????-MM-DD.",
+        "in date order. Dates without a year are shown as --MM-DD.",
     )
     p.add_argument("--speaker", help="only this speaker's statements (name, surname or id)")
     p.add_argument("--since", metavar="DATE", help="on or after (YYYY[-MM[-DD]])")
@@ -195,7 +196,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    page = views.timeline(
+    page = timelines.timeline(
         args.db,
         speaker=args.speaker,
         since=args.since,
@@ -217,7 +218,7 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 
 def run_speaker(args: argparse.Namespace) -> int:
-    profile = views.speaker(args.name, args.db, latest=args.latest)
+    profile = profiles.speaker(args.name, args.db, latest=args.latest)
     if args.format == "jsonl":
         emit([profile], "jsonl", ())
     elif args.format == "csv":
@@ -232,7 +233,7 @@ def run_speaker(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    groups = views.compare(args.speaker, args.date, args.db)
+    groups = comparisons.compare(args.speaker, args.date, args.db)
     if args.format == "jsonl":
         emit(groups, "jsonl", ())
     else:
@@ -250,22 +251,34 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    emit(views.merge_speakers(args.keep, *args.others, db=args.db), args.format, REGISTRY_COLUMNS)
+    emit(
+        corrections.merge_speakers(args.keep, *args.others, db=args.db),
+        args.format,
+        REGISTRY_COLUMNS,
+    )
     return 0
 
 
 def run_split(args: argparse.Namespace) -> int:
-    emit(views.split_speaker(args.name, *args.aliases, db=args.db), args.format, REGISTRY_COLUMNS)
+    emit(
+        corrections.split_speaker(args.name, *args.aliases, db=args.db),
+        args.format,
+        REGISTRY_COLUMNS,
+    )
     return 0
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    emit(views.rename_speaker(args.name, args.new_name, db=args.db), args.format, REGISTRY_COLUMNS)
+    emit(
+        corrections.rename_speaker(args.name, args.new_name, db=args.db),
+        args.format,
+        REGISTRY_COLUMNS,
+    )
     return 0
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
-    problems = views.rebuild(args.db)
+    problems = corrections.rebuild(args.db)
     for message in problems:
         print(f"onrecord: warning: {message}", file=sys.stderr)
     gone = len(problems)

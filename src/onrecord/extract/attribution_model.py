@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.extract.candidates import Candidate
-from onrecord.extract.cues import BELIEF_VERBS, SPEECH_VERBS
+from onrecord.extract.lexicon.speech import BELIEF_VERBS, SPEECH_VERBS
 
 MODEL_PATH = Path(__file__).with_name("data") / "attribution_model.json"
 _QUOTE_CHARS = frozenset('"“”«»„')

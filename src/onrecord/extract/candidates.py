@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.context import Context
-from onrecord.extract.cues import ASK_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from onrecord.extract.lexicon.speech import ASK_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: Children right of a verb that carry its message in the ``object`` shape.

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.cues import DEFAULT_SCOPE, QUOTE_ONLY_CUES, Scope, cue_lemmas
+from onrecord.extract.cues import DEFAULT_SCOPE, Scope, cue_lemmas
+from onrecord.extract.lexicon.speech import QUOTE_ONLY_CUES
 from onrecord.extract.quotes import Quote, find_quotes
 from onrecord.model import Article
 

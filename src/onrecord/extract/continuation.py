@@ -12,7 +12,7 @@ and introduces a quote with a colon at the end of the paragraph before it:
 
 Readers give such paragraphs to the speaker who was talking, and so does
 :func:`continue_speakers`. It runs after the finders (their statements in text order) and
-before speakers.py, handing the continued statement the *mention* of the speaker it
+before speakers/, handing the continued statement the *mention* of the speaker it
 continues (its name is then resolved like that mention's). The rules, in order:
 
 0. **Sign-off**: a quote whose next line is "- Jo Ray", "— Jo Ray, on Twitter" or a bare

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from onrecord.extract.candidates import nearby_speaker, speaker_subject
 from onrecord.extract.context import Context
-from onrecord.extract.cues import words
+from onrecord.extract.lexicon import words
 from onrecord.extract.quotes import Quote
 from onrecord.extract.spans import char_span, mention_of, token_span
 from onrecord.model import Span, Speaker, Statement

@@ -25,35 +25,25 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from onrecord.extract.context import Context
-from onrecord.extract.cues import (
+from onrecord.extract.lexicon import words
+from onrecord.extract.lexicon.descriptions import HUMAN_HEADS
+from onrecord.extract.lexicon.page import NAMING_WORDS, RUBRIC_WORDS, TIME_WORDS, WORK_NOUNS
+from onrecord.extract.lexicon.speech import (
     ADDRESSEE_VERBS,
     ASK_VERBS,
-    NAMING_WORDS,
     NON_MESSAGE_FRAMES,
     NOT_VIEW_VERBS,
     OBJECTLESS_SPEECH_VERBS,
     PROFORMS,
-    RUBRIC_WORDS,
     SETTING_PREPS,
     TOLD_THINGS,
     TOPIC_FRAMES,
-    WORK_NOUNS,
-    words,
 )
-from onrecord.extract.entities import HUMAN_HEADS
 from onrecord.model import Statement
 
 Rule = Callable[[Context, Statement, Sequence[Statement]], bool]
 
 _QUOTE_MARKS = frozenset('"“”«»„')
-_WEEKDAYS_MONTHS = words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    tomorrow morning afternoon evening night week weekend month year january february march
-    april may june july august september october november december last this next earlier
-    later recently
-    """
-)
 
 #: Lines that belong to the web page, not to the article (whole line, case ignored).
 _FURNITURE = re.compile(
@@ -376,7 +366,7 @@ def _is_time(ctx: Context, st: Statement) -> bool:
     """ "tweeted Thursday", "said last week": the content is a date or time, nothing more."""
     words = [t for t in _content_tokens(ctx, st) if not t.is_punct]
     return bool(words) and all(
-        t.ent_type_ in ("DATE", "TIME") or t.lower_ in _WEEKDAYS_MONTHS or t.like_num for t in words
+        t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS or t.like_num for t in words
     )
 
 

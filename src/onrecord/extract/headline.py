@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from onrecord.extract.context import Context
-from onrecord.extract.cues import words
 from onrecord.extract.entities import mostly_capitalised
+from onrecord.extract.lexicon.descriptions import HEADLINE_ROLE_WORDS
 from onrecord.extract.spans import trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -22,14 +22,6 @@ from onrecord.model import Span, Speaker, Statement
 _TRAILING = re.compile(r"^(?P<content>.{12,}?)\s+[—–-]{1,2}\s+(?P<speaker>[^—–\-:]{2,60})$")
 #: "SPEAKER: CONTENT".
 _LEADING = re.compile(r"^(?P<speaker>[^:]{2,40}):\s+(?P<content>.{12,})$")
-_ROLE_WORDS = words(
-    """
-    spokesman spokeswoman spokesperson minister president premier chancellor ambassador
-    secretary official officials diplomat envoy source sources aide adviser advisor
-    chief head leader mayor governor senator lawmaker deputy general commander ministry
-    kremlin embassy office government white house pentagon police
-    """
-)
 _MAX_LINES = 4
 _MAX_WORDS = 30
 
@@ -53,7 +45,7 @@ def _looks_like_speaker(ctx: Context, start: int, end: int) -> bool:
     words = ctx.text[start:end].split()
     if not 1 <= len(words) <= 6:
         return False
-    if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
+    if any(w.lower().strip(".,") in HEADLINE_ROLE_WORDS for w in words):
         return True
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:

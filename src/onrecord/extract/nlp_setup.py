@@ -1,7 +1,8 @@
 """The spaCy pipeline as extraction uses it: the shared model, tuned for news and for speed.
 
 Three small changes to the loaded pipeline (made once, in place: extraction is the only user of
-``onrecord.nlp.get_nlp``):
+``onrecord.nlp.get_nlp``; loading and the changes are one locked step, see
+:func:`extraction_nlp`):
 
 * **line breaks end sentences.** Wire copy puts a headline, a subheadline and a dateline on lines
   of their own, without a full stop. The parser runs such lines into the next sentence
@@ -22,6 +23,7 @@ Three small changes to the loaded pipeline (made once, in place: extraction is t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -144,9 +146,26 @@ def _make_named_ner(nlp: Language, name: str) -> NamedSentenceNER:
     return NamedSentenceNER(nlp.get_pipe("ner"))
 
 
+#: Held while the shared pipeline is loaded and set up (see :func:`extraction_nlp`).
+_setup_lock = threading.Lock()
+
+
 def extraction_nlp(model: str | None = None) -> Language:
-    """The shared pipeline with the changes above (made once per loaded pipeline)."""
-    nlp = get_nlp(model)
+    """The shared pipeline with the changes above, loaded and set up as one locked step.
+
+    Web ingest extracts in a thread pool, so first calls can come at once: without the lock
+    two threads could both see a component missing and both add it (spaCy refuses the
+    second), or one could parse with a pipeline the other is still changing. Later calls
+    find the changes made and only take the lock for that check.
+    """
+    with _setup_lock:
+        nlp = get_nlp(model)
+        _set_up(nlp)
+        return nlp
+
+
+def _set_up(nlp: Language) -> None:
+    """Add the components above to ``nlp`` where they are missing (once per pipeline)."""
     names = nlp.pipe_names
     if LINE_SENTENCES not in names:
         if "parser" in names:
@@ -159,4 +178,3 @@ def extraction_nlp(model: str | None = None) -> Language:
     if "ner" in names and "parser" in names and NAMED_NER not in names:
         nlp.add_pipe(NAMED_NER, after="ner")
         nlp.disable_pipe("ner")
-    return nlp

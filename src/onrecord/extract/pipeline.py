@@ -10,21 +10,21 @@ extractors propose statements (direct.py: quotes and their attributions, reporte
 verbs and "according to", headline.py: "... — Kremlin spokesman"); :func:`merge` keeps one
 statement per thing said; transcript.py gives "PENCE: ..." turns their speaker; filter.py
 drops what is no statement (page furniture, titles, "talking about X"); finally
-speakers.py resolves each mention to the fullest name the article gives (that is where a
-quote's speaker is decided).
+speakers/ resolves each mention to the fullest name the article gives (speakers/decide.py is
+where a quote's speaker is decided). Merging compares readings with the measures of
+``onrecord eval`` (:mod:`onrecord.metrics`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord import config
-from onrecord.evaluate import normalise_content, overlap
 from onrecord.extract.context import Context, build_context
 from onrecord.extract.continuation import continue_speakers
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope
@@ -38,6 +38,7 @@ from onrecord.extract.routing import by_language
 from onrecord.extract.speakers import resolve_speakers
 from onrecord.extract.transcript import apply_labels
 from onrecord.extract.windows import Cast, plan_windows, window_statements
+from onrecord.metrics import normalise_content, overlap
 from onrecord.model import Article, Statement
 
 #: A reported reading covering this share of a direct quote is the same statement.
@@ -63,65 +64,60 @@ def extract_many(
     max_chars: int | None = None,
 ) -> Iterator[list[Statement]]:
     """``extract`` over many articles, in order: Russian articles on the Russian path
-    (:mod:`onrecord.extract.routing`, :mod:`onrecord.extract.ru`), the rest as below."""
+    (:mod:`onrecord.extract.routing`, :mod:`onrecord.extract.ru`), the rest in batches
+    through ``nlp.pipe`` (:class:`_English`).
 
-    def english(group: Iterable[Article]) -> Iterator[list[Statement]]:
-        return _extract_english(
-            group,
-            batch_size,
-            model=model,
-            scope=scope,
-            window_chars=window_chars,
-            max_chars=max_chars,
-        )
+    An English article longer than ``window_chars`` (default
+    :func:`onrecord.config.window_chars`) is extracted in windows
+    (:mod:`onrecord.extract.windows`), so that its cost grows linearly with its length. An
+    article longer than ``max_chars`` (default :func:`onrecord.config.max_article_chars`)
+    raises :class:`ArticleTooLong` before any work on it, after every article before it has
+    been yielded.
+    """
+    # The English model loads before any article is read, as it always did: a model that
+    # cannot load is then no article's fault (api.core tells the two apart by that).
+    nlp = extraction_nlp(model)
+    limit = max_chars or config.max_article_chars()
+    english = _English(nlp, batch_size, scope, window_chars or config.window_chars(), limit)
 
     def russian(group: Iterable[Article]) -> Iterator[list[Statement]]:
         from onrecord.extract.ru import extract_russian
 
         for article in group:
-            check_length(article, max_chars)
+            check_length(article, limit)
             yield extract_russian(article)
 
-    # The English model loads before any article is read, as it always did: a model that
-    # cannot load is then no article's fault (api.core tells the two apart by that).
-    extraction_nlp(model)
-    yield from by_language(articles, english, russian)
+    yield from by_language(articles, english.extract, russian)
 
 
-def _extract_english(
-    articles: Iterable[Article],
-    batch_size: int = 32,
-    *,
-    model: str | None = None,
-    scope: Scope = DEFAULT_SCOPE,
-    window_chars: int | None = None,
-    max_chars: int | None = None,
-) -> Iterator[list[Statement]]:
-    """``extract`` over many articles, in order, parsed in batches through ``nlp.pipe``.
+@dataclass(frozen=True, slots=True)
+class _English:
+    """The English path of one ``extract_many`` run, with that run's settings."""
 
-    An article longer than ``window_chars`` (default :func:`onrecord.config.window_chars`)
-    is extracted in windows (:mod:`onrecord.extract.windows`), so that its cost grows
-    linearly with its length; the others go through ``nlp.pipe`` in batches
-    (:func:`_batches`), whole as before. An article longer than ``max_chars`` (default
-    :func:`onrecord.config.max_article_chars`) raises :class:`ArticleTooLong` before any
-    work on it, after every article before it has been yielded.
-    """
-    nlp = extraction_nlp(model)
-    size = window_chars or config.window_chars()
-    limit = max_chars or config.max_article_chars()
+    nlp: Language
+    batch_size: int
+    scope: Scope
+    window_chars: int
+    max_chars: int
 
-    def kind(article: Article) -> str:
-        n = len(article.text)
-        return "refused" if n > limit else "windowed" if n > size else "whole"
+    def extract(self, articles: Iterable[Article]) -> Iterator[list[Statement]]:
+        """Statements per article, in order: short articles parsed in batches
+        (:func:`_batches`), whole as before; long ones window by window; too long refused."""
 
-    for how, group in groupby(articles, key=kind):
-        if how == "whole":
-            yield from _extract_whole(nlp, group, batch_size, scope)
-            continue
-        for article in group:
-            if how == "refused":
-                raise ArticleTooLong(len(article.text), limit)
-            yield _extract_windowed(nlp, article, size, scope)
+        def kind(article: Article) -> str:
+            n = len(article.text)
+            if n > self.max_chars:
+                return "refused"
+            return "windowed" if n > self.window_chars else "whole"
+
+        for how, group in groupby(articles, key=kind):
+            if how == "whole":
+                yield from _extract_whole(self.nlp, group, self.batch_size, self.scope)
+                continue
+            for article in group:
+                if how == "refused":
+                    raise ArticleTooLong(len(article.text), self.max_chars)
+                yield _extract_windowed(self.nlp, article, self.window_chars, self.scope)
 
 
 #: Characters parsed together in one ``nlp.pipe`` batch. The parse of a batch is held in

@@ -1,11 +1,12 @@
 """Reported speech from the dependency parse: "X said (that) ...", "..., X said", "according to X".
 
-A cue verb (cues.py) outside any quotation heads the attribution. Its clausal complement
-(``ccomp``) is what was said; for verbs that take their message as an object ("described ...
-as ...", "announced ...", "called for ...") the words right of the verb are. When the parser
-hangs a sentence-final "X said" off the main clause (``parataxis``), the main clause is the
-content. The speaker is the verb's subject, inherited through "and added" / ", adding" /
-"was quoted as saying". Statements whose content contains quotation marks are ``mixed``.
+A cue verb (cues.py, words in lexicon/speech.py) outside any quotation heads the
+attribution. Its clausal complement (``ccomp``) is what was said; for verbs that take their
+message as an object ("described ... as ...", "announced ...", "called for ...") the words
+right of the verb are. When the parser hangs a sentence-final "X said" off the main clause
+(``parataxis``), the main clause is the content. The speaker is the verb's subject,
+inherited through "and added" / ", adding" / "was quoted as saying". Statements whose
+content contains quotation marks are ``mixed``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Token
 from onrecord.extract.attribution_model import probability, stance_threshold, threshold
 from onrecord.extract.candidates import Candidate, candidates, nearby_speaker
 from onrecord.extract.context import Context
-from onrecord.extract.cues import (
+from onrecord.extract.lexicon.speech import (
     ASK_VERBS,
     BELIEF_VERBS,
     MEDIUM_NOUNS,

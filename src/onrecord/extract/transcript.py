@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from onrecord.extract.cues import words
+from onrecord.extract.lexicon.page import NOT_SPEAKER_LABELS
 from onrecord.extract.spans import trim_content
 from onrecord.model import Span, Speaker, Statement
 
@@ -22,10 +22,6 @@ _LABEL = re.compile(
     r"^[ \t]*[\"“«„']?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)",
     re.MULTILINE,
 )
-#: Upper-case words that open a line with a colon but name no one.
-_NOT_SPEAKERS = words(
-    "NOTE UPDATE EDITOR EDITORS CORRECTION WATCH READ PHOTO VIDEO SOURCE SOURCES RELATED MORE"
-)
 
 
 def find_labelled_turns(text: str) -> list[tuple[Span, int, int]]:
@@ -33,7 +29,7 @@ def find_labelled_turns(text: str) -> list[tuple[Span, int, int]]:
     out = []
     for m in _LABEL.finditer(text):
         label = m.group("label")
-        if label.split()[0].strip(".") in _NOT_SPEAKERS or len(label.replace(" ", "")) < 2:
+        if label.split()[0].strip(".") in NOT_SPEAKER_LABELS or len(label.replace(" ", "")) < 2:
             continue
         end = text.find("\n", m.end())
         a, b = trim_content(text, m.end(), len(text) if end < 0 else end)

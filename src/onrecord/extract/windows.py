@@ -17,7 +17,7 @@ What keeps the windows from losing the article's thread:
   whose content *starts* in its own part, so nothing is found twice.
 * **lead-out**: a window is parsed with up to :data:`LEAD_OUT_CHARS` of what follows, so a
   quotation running over its last paragraph break is read whole.
-* **the headline** (a first line without a final full stop, as ``speakers.py`` reads it)
+* **the headline** (a first line without a final full stop, as ``speakers/`` reads it)
   is parsed in front of every window: the story's subject, named there, stays the salient
   one, and a headline statement is only ever the first window's.
 * **the cast**: the sentence that introduced a person in an earlier window ("..., said Ana
@@ -43,7 +43,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from onrecord.extract.entities import GENDER_HONORIFICS, TITLE_WORDS
+from onrecord.extract.lexicon.people import GENDER_HONORIFICS, TITLE_WORDS
 from onrecord.model import Span, Speaker, Statement
 
 #: Leading context parsed before a window (pronoun look-back and quote continuation reach a
@@ -154,7 +154,7 @@ def plan_windows(text: str, size: int) -> list[Window]:
 def headline_end(text: str) -> int:
     """Where the headline ends (after its line break and any blank lines), or 0 for none.
 
-    A headline is a first line that does not end a sentence, the test ``speakers.py`` uses.
+    A headline is a first line that does not end a sentence, the test ``speakers/`` uses.
     """
     first = text.find("\n", 0, HEADLINE_MAX_CHARS + 1)
     line = text[:first].rstrip() if first > 0 else ""
@@ -283,7 +283,7 @@ class _Person:
 class Cast:
     """The people of a long article, carried from window to window.
 
-    In one pass, ``speakers.py`` knows every "Lind" is the "Ana Lind" introduced earlier: a
+    In one pass, ``speakers/`` knows every "Lind" is the "Ana Lind" introduced earlier: a
     woman, the chief negotiator. A window sees only its own stretch, so the cast keeps,
     from the windows already done, each person named in full (the parse's PERSON entities
     and the statements' speakers) with the sentence that introduced them, and

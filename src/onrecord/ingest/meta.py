@@ -16,8 +16,9 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from onrecord.dates import date_precision
 from onrecord.errors import UsageError
-from onrecord.model import Article, content_id, date_precision
+from onrecord.model import Article, content_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from onrecord.dates import day_number
 from onrecord.resolve.textspan import wordset
 
 #: Two reports of one statement are at most this many days apart.
@@ -179,25 +180,6 @@ class LinkPool:
 def same_statement(a: str, b: str) -> bool:
     """Whether two texts are reports of the same statement (by :func:`similarity`)."""
     return similarity(shingles(a), shingles(b)) >= THRESHOLD
-
-
-@lru_cache(maxsize=4096)
-def day_number(iso: str | None) -> tuple[int | None, int] | None:
-    """(year, day of year) of a reduced-precision ISO day; year None when unknown.
-
-    Month-precision values count as the 15th so that they fall in a window around mid-month.
-    """
-    if not iso:
-        return None
-    m = re.match(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?", iso)
-    if not m:
-        return None
-    year = int(m.group(1)) if m.group(1) else None
-    try:
-        d = date(year or 2001, int(m.group(2)), int(m.group(3) or 15))
-    except ValueError:
-        return None
-    return year, d.toordinal() - date(d.year, 1, 1).toordinal()
 
 
 def within_window(a: str | None, b: str | None, days: int = WINDOW_DAYS) -> bool:

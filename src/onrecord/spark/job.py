@@ -3,10 +3,14 @@
 Why a job and not a faster loop: a newsroom archive or a month of CC-NEWS is millions of
 articles; extraction is CPU-bound and independent per article, so it scales with executors.
 What must NOT change with scale is the result: every document goes through the very functions
-the CLI uses (:mod:`onrecord.ingest` to read, :func:`onrecord.extract.pipeline.extract_many`
-for statements and in-article speakers and times, the record builders of
-:mod:`onrecord.store.parquet` for the rows), so Spark output equals ``onrecord extract`` and
-``onrecord export --format parquet`` on the same input.
+the CLI uses (:mod:`onrecord.ingest` to read, :mod:`onrecord.api.stream` to extract statements
+with in-article speakers and times, the record builders of :mod:`onrecord.store.parquet` for
+the rows), so Spark output equals ``onrecord extract`` and ``onrecord export --format
+parquet`` on the same input.
+
+This module is the driver; what the executors run is in :mod:`onrecord.spark.read` (records
+to articles or error rows) and :mod:`onrecord.spark.records` (articles to Parquet records,
+the speakers stage), the options in :mod:`onrecord.spark.options`.
 
 Shape of the job (one pass over the input):
 
@@ -15,10 +19,11 @@ Shape of the job (one pass over the input):
    from ``zipWithIndex``); every other file whole (``binaryFiles``), sniffed by the reader.
 2. Reading yields articles or error rows. One shuffle keyed by content id drops duplicate
    articles (as ingest does) and spreads the work evenly, even when the input is one file.
-3. ``mapPartitions`` feeds each partition through ``extract_many`` in batches: the spaCy
-   model is loaded once per Python worker process (``onrecord.nlp.get_nlp`` caches per
+3. ``mapPartitions`` feeds each partition through the extraction stream in batches: the
+   spaCy model is loaded once per Python worker process (``onrecord.nlp.get_nlp`` caches per
    process, ``spark.python.worker.reuse`` keeps the process across tasks). A document whose
-   reading or extraction raises becomes an error row; the job never dies on one document.
+   reading or extraction raises becomes an error row; the job never dies on one document
+   (a model that cannot load is no document's fault, and fails the job).
 4. Records are cached once, then written: ``articles`` and ``statements`` partitioned by
    ``date`` and ``outlet``, ``speakers`` aggregated over the whole output by a Spark stage
    (schemas: :mod:`onrecord.store.parquet`), and ``errors`` (:data:`ERRORS_SCHEMA`).
@@ -35,10 +40,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -46,10 +50,11 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from onrecord.counts import counted
-from onrecord.errors import InputError, OnrecordError, UsageError, error_line, printable
-from onrecord.extract.cues import SCOPES
-from onrecord.model import Article, Statement
-from onrecord.store.parquet_import import ERRORS_TABLE, input_order
+from onrecord.errors import OnrecordError, UsageError, error_line, printable
+from onrecord.spark.options import JobConfig, add_arguments, config_from_args
+from onrecord.spark.read import ERRORS_SCHEMA, first_read, read_file, read_line, shuffle_key
+from onrecord.spark.records import extract_partition, speaker_records
+from onrecord.store.parquet_import import ERRORS_TABLE
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -58,39 +63,10 @@ if TYPE_CHECKING:
 #: The tables of the store's Parquet form (schemas in onrecord.store.parquet), in write order.
 TABLES: tuple[str, ...] = ("articles", "statements", "speakers")
 
-#: One row per input record that could not be read or extracted.
-ERRORS_SCHEMA = pa.schema(
-    [
-        pa.field("source", pa.string(), nullable=False),  # the input, as the error names it
-        pa.field("file", pa.string(), nullable=False),  # the file it came from
-        pa.field("line", pa.int64()),  # JSONL line number (1-based); null for whole files
-        pa.field("stage", pa.string(), nullable=False),  # "read" or "extract"
-        pa.field("reason", pa.string(), nullable=False),  # one line: what is wrong
-    ]
-)
-
 #: File names read line by line as documents JSONL; the rest are sniffed whole by ingest.
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.bz2", ".ndjson.bz2")
 
-ExtractMany = Callable[[Iterable[Article]], Iterator[list[Statement]]]
-
-
-@dataclass(frozen=True)
-class JobConfig:
-    """What one run of the job does; built from the command line or by callers (benchmarks)."""
-
-    inputs: tuple[str, ...]
-    output: str
-    master: str | None = None  # None: spark-submit's, else pyspark's default (local[*])
-    partitions: int | None = None  # extraction partitions; None: 3 x default parallelism
-    model: str | None = None
-    batch_size: int = 32
-    overwrite: bool = False
-    outlet: str | None = None  # reading hints, as `onrecord ingest` takes them
-    published: str | None = None
-    year: int | None = None
-    driver_memory: str = "1g"
-    scope: str | None = None  # None: the extraction's default (the CLI's)
+__all__ = ["ERRORS_TABLE", "JobConfig", "JobResult", "main", "run", "run_job"]
 
 
 @dataclass
@@ -100,242 +76,6 @@ class JobResult:
     output: str
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
-
-
-# --------------------------------------------------------------------------- executor side
-
-
-def _error_row(
-    exc: BaseException, file: str, line: int | None, stage: str, source: str | None = None
-) -> dict[str, Any]:
-    """An errors-table row; the reason is one line, without the source prefix errors carry."""
-    where = getattr(exc, "source", None) or source or (f"{file}:{line}" if line else file)
-    reason = (str(exc).splitlines() or [""])[0]
-    if reason.startswith(f"{where}: "):
-        reason = reason[len(where) + 2 :]
-    if not isinstance(exc, OnrecordError):
-        reason = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
-    return {"source": where, "file": file, "line": line, "stage": stage, "reason": reason}
-
-
-def _hints(config: JobConfig) -> Any:
-    """The reading hints (validated here, on the driver, before any work)."""
-    from onrecord.ingest import Hints
-
-    return Hints(outlet=config.outlet, published=config.published, year=config.year)
-
-
-def read_line(
-    file: str, line_no: int, raw: bytes, hints: Any
-) -> Iterator[tuple[str, Article | dict[str, Any]]]:
-    """One documents-JSONL line (bytes, as ``textFile`` gives them undecoded) as
-    ``("article", Article)`` or ``("errors", row)``, through the CLI's JSONL reader
-    (:func:`onrecord.ingest.jsonl.parse_line`, what ``onrecord ingest`` calls per line)."""
-    from onrecord.ingest.jsonl import parse_line
-
-    if line_no == 1:
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
-        return
-    source = f"{file}:{line_no}"
-    try:
-        yield "article", parse_line(raw, source, hints)
-    except Exception as exc:  # one bad line must not kill the job; its reason is kept
-        yield ERRORS_TABLE, _error_row(exc, file, line_no, "read")
-
-
-def read_file(file: str, data: bytes, hints: Any) -> Iterator[tuple[str, Article | dict[str, Any]]]:
-    """A whole file (text, HTML, WARC, ...) through the CLI's reader: articles or error rows."""
-    from onrecord.ingest import read_bytes
-
-    try:
-        for item in read_bytes(data, file, hints):
-            if isinstance(item, InputError):
-                yield ERRORS_TABLE, _error_row(item, file, None, "read")
-            else:
-                yield "article", item
-    except Exception as exc:  # a reader failure loses this file only, reported with its reason
-        yield ERRORS_TABLE, _error_row(exc, file, None, "read")
-
-
-def _default_extract_many(batch_size: int, model: str | None, scope: str | None) -> ExtractMany:
-    """The CLI's extraction (``onrecord extract``), with the same model and scope options.
-
-    No scope given: ``extract_many``'s own default, which is the CLI's default too.
-    """
-    from onrecord.extract.pipeline import extract_many
-
-    options: dict[str, Any] = {"batch_size": batch_size, "model": model}
-    if scope is not None:
-        options["scope"] = scope
-    return partial(extract_many, **options)
-
-
-def _extract_batch(
-    batch: list[Article], extract: ExtractMany
-) -> Iterator[tuple[Article, list[Statement] | BaseException]]:
-    """Statements for each article of a batch; a failing article gets its exception instead.
-
-    The batch goes through ``extract_many`` at once (spaCy's ``nlp.pipe`` speed); if that
-    raises, the batch is redone one article at a time so only the bad article is lost.
-    """
-    try:
-        results = list(extract(batch))
-        if len(results) != len(batch):
-            raise RuntimeError(f"extract_many gave {len(results)} results for {len(batch)}")
-    except Exception:
-        for article in batch:
-            try:
-                yield article, next(iter(extract([article])))
-            except Exception as exc:  # this article only; the rest of the partition goes on
-                yield article, exc
-        return
-    yield from zip(batch, results, strict=True)
-
-
-def resolve_in_article(article: Article, statements: list[Statement]) -> list[Statement]:
-    """The per-article resolution the store's record update does after ingest: a statement
-    without a time gets one from its article (:func:`onrecord.resolve.time.statement_when`).
-
-    Done here so the Parquet output carries the same ``when`` as ``onrecord ingest`` stores;
-    the cross-article parts of the record update (registry, links) run after import.
-    """
-    from dataclasses import replace
-
-    from onrecord.resolve.time import statement_when
-
-    out = []
-    for statement in statements:
-        if statement.when is None:
-            when, precision = statement_when(article, statement)
-            statement = replace(statement, when=when, when_precision=precision)
-        out.append(statement)
-    return out
-
-
-def records_for(
-    article: Article, statements: list[Statement], ingested_at: str
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The ``articles`` and ``statements`` records of one extracted article, ``(table, record)``.
-
-    Built by the store's own record builders (those of ``onrecord export --format parquet``),
-    as a first revision: revision bookkeeping and the speaker registry need the whole record
-    and happen at import (see docs/spark.md).
-    """
-    from onrecord.store.parquet import article_record_from_model, statement_record
-
-    cid = article.content_id
-    doc_id = article.id or cid
-    yield (
-        "articles",
-        article_record_from_model(
-            article, statement_count=len(statements), ingested_at=ingested_at
-        ),
-    )
-    for position, statement in enumerate(statements):
-        yield (
-            "statements",
-            statement_record(
-                statement,
-                article_id=cid,
-                doc_id=doc_id,
-                position=position,
-                outlet=article.outlet,
-                published=article.published,
-                headline=article.headline,
-                url=article.url,
-            ),
-        )
-
-
-def _file_of(source: str) -> str:
-    """The file of a reader's source ("docs.jsonl:7", "crawl.warc.gz: record 3")."""
-    return re.sub(r"(?::\d+|:\s*record \d+)$", "", source)
-
-
-def extract_partition(
-    items: Iterable[tuple[Any, Article | dict[str, Any]]],
-    batch_size: int,
-    model: str | None,
-    ingested_at: str,
-    extract: ExtractMany | None = None,
-    scope: str | None = None,
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``mapPartitions`` body: ``(key, article | error row)`` in, ``(table, record)`` out.
-
-    Articles go through ``extract_many`` in batches of ``batch_size``; error rows pass through.
-    ``extract`` replaces the extraction (tests inject failures with it).
-    """
-    run = extract or _default_extract_many(batch_size, model, scope)
-    batch: list[Article] = []
-
-    def flush() -> Iterator[tuple[str, dict[str, Any]]]:
-        for article, result in _extract_batch(batch, run):
-            try:
-                if isinstance(result, BaseException):
-                    raise result
-                resolved = resolve_in_article(article, result)
-                records = list(records_for(article, resolved, ingested_at))
-            except Exception as exc:  # this article only; the rest of the partition goes on
-                where = article.source or article.id
-                yield ERRORS_TABLE, _error_row(exc, _file_of(where), None, "extract", where)
-                continue
-            yield from records
-        batch.clear()
-
-    for _kind, value in items:
-        if isinstance(value, dict):
-            yield ERRORS_TABLE, value
-            continue
-        batch.append(value)
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
-
-
-def _shuffle_key(item: tuple[str, Article | dict[str, Any]]) -> tuple[Any, ...]:
-    """Articles keyed by content id (so duplicates meet), error rows by their whole content."""
-    value = item[1]
-    if isinstance(value, Article):
-        return (0, value.content_id)
-    return (1, value["source"], value["line"], value["stage"], value["reason"])
-
-
-def _first_read(a: Any, b: Any) -> Any:
-    """Of two copies of one article (same content), keep the first in input order, as
-    ``onrecord ingest`` does (it stores the first and reports the second as a duplicate)."""
-    if isinstance(a, Article) and isinstance(b, Article):
-        return a if (input_order(a.source), a.id) <= (input_order(b.source), b.id) else b
-    return a
-
-
-def speaker_records(statements: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """``speakers`` records of one speaker-name group, by the store's own aggregation.
-
-    Runs as a Spark stage over the whole ``statements`` output (grouped by case-folded name),
-    so a speaker quoted in many partitions gets one row, as ``onrecord speakers`` shows it.
-    """
-    from onrecord.store.db import SpeakerAgg, sortable_date
-    from onrecord.store.parquet import speaker_record
-
-    agg = SpeakerAgg()
-    for rec in sorted(
-        statements, key=lambda r: (r["published"] or "", r["article_id"], r["position"])
-    ):
-        agg.add(
-            rec["speaker_name"],
-            rec["speaker_type"],
-            rec["speaker_role"],
-            rec["outlet"],
-            sortable_date(rec["published"]),
-            rec["article_id"],
-            rec["person_id"],
-        )
-    yield speaker_record(agg.row())
-
-
-# --------------------------------------------------------------------------- driver side
 
 
 def build_session(config: JobConfig) -> SparkSession:
@@ -407,7 +147,7 @@ def _display_path(uri: str) -> str:
 def read_inputs(spark: SparkSession, files: Sequence[str], config: JobConfig) -> RDD:
     """The RDD of ``(kind, Article | error row)`` for every record of the input files."""
     sc = spark.sparkContext
-    hints = _hints(config)
+    hints = config.hints()
     rdds = []
     for uri in files:
         if uri.lower().endswith(_JSONL_SUFFIXES):
@@ -491,10 +231,10 @@ def run_job(config: JobConfig, spark: SparkSession | None = None) -> JobResult:
         session.conf.set("spark.sql.shuffle.partitions", str(parts))
         tagged = (
             read_inputs(session, files, config)
-            .keyBy(_shuffle_key)
+            .keyBy(shuffle_key)
             # duplicates (same content) meet and only the first is kept; the shuffle also
             # spreads the work evenly even when the input is one big file
-            .reduceByKey(lambda a, b: (a[0], _first_read(a[1], b[1])), parts)
+            .reduceByKey(lambda a, b: (a[0], first_read(a[1], b[1])), parts)
             .map(lambda kv: kv[1])
             .mapPartitions(
                 partial(
@@ -556,54 +296,6 @@ def _write_manifest(
         stream.write(bytearray(text.encode("utf-8")))
     finally:
         stream.close()
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    """The job's options, shared by ``onrecord spark-extract`` and ``spark-submit spark.py``."""
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs Spark reads")
-    p.add_argument("--output", "-o", required=True, help="output folder (Parquet tables)")
-    p.add_argument(
-        "--master", default=None, help="e.g. local[2] (default: spark-submit's, else local[*])"
-    )
-    p.add_argument("--partitions", type=int, default=None, help="extraction partitions")
-    p.add_argument("--model", default=None, help="spaCy pipeline (default: $ONRECORD_MODEL)")
-    p.add_argument(
-        "--scope",
-        choices=SCOPES,
-        default=None,
-        help="what counts as a statement, as for `onrecord extract` (default: the same)",
-    )
-    p.add_argument("--outlet", default=None, help="outlet for inputs that do not name one")
-    p.add_argument("--published", default=None, help="publication date for inputs without one")
-    p.add_argument("--year", type=int, default=None, help="year for datelines without one")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
-    p.add_argument("--driver-memory", default="1g", help="spark.driver.memory (default 1g)")
-    p.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
-
-
-def config_from_args(args: argparse.Namespace) -> JobConfig:
-    """The job configuration of parsed arguments (no --master: spark-submit's, else local[*])."""
-    if args.partitions is not None and args.partitions < 1:
-        raise UsageError(f"--partitions must be at least 1, not {args.partitions}")
-    if args.batch_size < 1:
-        raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}")
-    return JobConfig(
-        inputs=tuple(args.inputs),
-        output=args.output,
-        master=args.master,
-        partitions=args.partitions,
-        model=args.model,
-        batch_size=args.batch_size,
-        overwrite=args.overwrite,
-        outlet=args.outlet,
-        published=args.published,
-        year=args.year,
-        driver_memory=args.driver_memory,
-        scope=args.scope,
-    )
 
 
 def run(args: argparse.Namespace) -> JobResult:

@@ -18,7 +18,8 @@ schemas below but live in the folder names, not in the files: read with :func:`r
 (or Spark's ``spark.read.parquet(DIR + "/statements")``) to get them back as columns.
 
 Spans are flattened to ``*_start``/``*_end``/text columns (Spark SQL handles flat columns
-best); ``fragments`` is ``list<list<int32>>``; ``meta`` is a JSON string.
+best); ``fragments`` is ``list<list<int32>>``; ``meta`` is a JSON string. The columns are the
+fields ``onrecord.schema`` declares for Parquet, typed by their kind, in declaration order.
 """
 
 from __future__ import annotations
@@ -31,91 +32,64 @@ from typing import Any
 
 import pyarrow as pa
 
+from onrecord.dates import partition_date
 from onrecord.errors import UsageError
-from onrecord.model import Article, Span, Speaker, Statement, date_precision
+from onrecord.model import Article, Statement
+from onrecord.schema import ARTICLES, SPEAKERS, STATEMENTS, Field, Table
 from onrecord.store.db import ArticleRow, SpeakerRow, StatementFilter, Store, StoredStatement
+from onrecord.store.filters import article_options
+from onrecord.store.records import (
+    article_from_record,
+    article_values,
+    statement_from_values,
+    statement_record,
+)
+
+__all__ = [
+    "ARTICLES_SCHEMA",
+    "PARTITIONED",
+    "PARTITION_COLUMNS",
+    "SCHEMAS",
+    "SPEAKERS_SCHEMA",
+    "STATEMENTS_SCHEMA",
+    "ParquetCounts",
+    "article_from_record",
+    "article_record",
+    "article_record_from_model",
+    "export_parquet",
+    "read_table",
+    "speaker_record",
+    "statement_from_record",
+    "statement_record",
+    "stored_statement_record",
+    "write_records",
+]
 
 #: Partition columns, in folder order.
 PARTITION_COLUMNS: tuple[str, ...] = ("date", "outlet")
-UNKNOWN_DATE = "unknown"
 
-ARTICLES_SCHEMA = pa.schema(
-    [
-        pa.field("id", pa.string(), nullable=False),  # content id
-        pa.field("doc_id", pa.string(), nullable=False),  # caller's id
-        pa.field("revision_key", pa.string()),
-        pa.field("revision_of", pa.string()),
-        pa.field("revision", pa.int32(), nullable=False),
-        pa.field("latest", pa.bool_(), nullable=False),
-        pa.field("published", pa.string()),  # reduced-precision ISO 8601
-        pa.field("published_precision", pa.string()),
-        pa.field("dateline", pa.string()),
-        pa.field("headline", pa.string()),
-        pa.field("subheadline", pa.string()),
-        pa.field("byline", pa.string()),
-        pa.field("url", pa.string()),
-        pa.field("language", pa.string()),
-        pa.field("source", pa.string()),
-        pa.field("body_start", pa.int32(), nullable=False),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("meta", pa.string()),  # JSON object
-        pa.field("ingested_at", pa.string()),
-        pa.field("statement_count", pa.int32(), nullable=False),
-        pa.field("date", pa.string(), nullable=False),  # partition
-        pa.field("outlet", pa.string()),  # partition
-    ]
-)
+_TYPES: dict[str, pa.DataType] = {
+    "str": pa.string(),
+    "int": pa.int32(),
+    "long": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "json": pa.string(),  # a JSON object as text
+    "pairs": pa.list_(pa.list_(pa.int32())),
+    "strings": pa.list_(pa.string()),
+}
 
-STATEMENTS_SCHEMA = pa.schema(
-    [
-        pa.field("id", pa.string(), nullable=False),  # "<article id>:<position>"
-        pa.field("article_id", pa.string(), nullable=False),
-        pa.field("doc_id", pa.string(), nullable=False),
-        pa.field("position", pa.int32(), nullable=False),
-        pa.field("kind", pa.string(), nullable=False),
-        pa.field("content_start", pa.int32(), nullable=False),
-        pa.field("content_end", pa.int32(), nullable=False),
-        pa.field("content", pa.string(), nullable=False),
-        pa.field("fragments", pa.list_(pa.list_(pa.int32()))),
-        pa.field("speaker_name", pa.string()),
-        pa.field("speaker_type", pa.string()),
-        pa.field("mention_start", pa.int32()),
-        pa.field("mention_end", pa.int32()),
-        pa.field("mention", pa.string()),
-        pa.field("speaker_role", pa.string()),
-        pa.field("speaker_affiliation", pa.string()),
-        pa.field("cue_start", pa.int32()),
-        pa.field("cue_end", pa.int32()),
-        pa.field("cue", pa.string()),
-        pa.field("addressee", pa.string()),
-        pa.field("occasion", pa.string()),
-        pa.field("when", pa.string()),
-        pa.field("when_precision", pa.string()),
-        pa.field("confidence", pa.float64()),
-        pa.field("source", pa.string()),
-        pa.field("act", pa.string()),
-        pa.field("person_id", pa.string()),
-        pa.field("published", pa.string()),
-        pa.field("headline", pa.string()),
-        pa.field("url", pa.string()),
-        pa.field("date", pa.string(), nullable=False),  # partition
-        pa.field("outlet", pa.string()),  # partition
-    ]
-)
 
-SPEAKERS_SCHEMA = pa.schema(
-    [
-        pa.field("name", pa.string(), nullable=False),
-        pa.field("type", pa.string(), nullable=False),
-        pa.field("roles", pa.list_(pa.string())),
-        pa.field("statements", pa.int64(), nullable=False),
-        pa.field("articles", pa.int64(), nullable=False),
-        pa.field("outlets", pa.list_(pa.string())),
-        pa.field("first", pa.string()),
-        pa.field("last", pa.string()),
-        pa.field("person_ids", pa.list_(pa.string())),
-    ]
-)
+def arrow_schema(table: Table) -> pa.Schema:
+    """The Arrow schema of a declared table: its Parquet fields in declaration order."""
+    return pa.schema(
+        [pa.field(f.name, _TYPES[f.kind], nullable=not f.required) for f in table.in_parquet]
+    )
+
+
+ARTICLES_SCHEMA = arrow_schema(ARTICLES)
+STATEMENTS_SCHEMA = arrow_schema(STATEMENTS)
+SPEAKERS_SCHEMA = arrow_schema(SPEAKERS)
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": ARTICLES_SCHEMA,
@@ -125,45 +99,25 @@ SCHEMAS: dict[str, pa.Schema] = {
 PARTITIONED: frozenset[str] = frozenset({"articles", "statements"})
 
 
-def partition_date(published: str | None) -> str:
-    """The ``date`` partition value: the date part when the year is known, else ``unknown``."""
-    precision = date_precision(published)
-    if published is None or precision is None or precision.endswith("no-year"):
-        return UNKNOWN_DATE
-    return published[:10]
-
-
 # --------------------------------------------------------------------------- records
+
+
+def _cell(f: Field, value: Any) -> Any:
+    """A value as its Parquet column holds it (a JSON object as text, None when empty)."""
+    if f.kind == "json":
+        return json.dumps(value, ensure_ascii=False, default=str) if value else None
+    return value
+
+
+def _record(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    return {f.name: _cell(f, values.get(f.name)) for f in table.in_parquet}
 
 
 def article_record(row: ArticleRow) -> dict[str, Any]:
     """One ``articles`` record (``row`` must carry its text)."""
     if row.text is None:
         raise ValueError(f"article {row.id}: text not loaded")
-    return {
-        "id": row.id,
-        "doc_id": row.doc_id,
-        "revision_key": row.revision_key,
-        "revision_of": row.revision_of,
-        "revision": row.revision,
-        "latest": row.latest,
-        "published": row.published,
-        "published_precision": row.published_precision,
-        "dateline": row.dateline,
-        "headline": row.headline,
-        "subheadline": row.subheadline,
-        "byline": row.byline,
-        "url": row.url,
-        "language": row.language,
-        "source": row.source,
-        "body_start": row.body_start,
-        "text": row.text,
-        "meta": json.dumps(row.meta, ensure_ascii=False, default=str) if row.meta else None,
-        "ingested_at": row.ingested_at,
-        "statement_count": row.statement_count,
-        "date": partition_date(row.published),
-        "outlet": row.outlet,
-    }
+    return _record(ARTICLES, {**row.values, "date": partition_date(row.published)})
 
 
 def article_record_from_model(
@@ -171,100 +125,20 @@ def article_record_from_model(
 ) -> dict[str, Any]:
     """One ``articles`` record straight from a model Article (the Spark job: no store, so
     every article is a first, latest revision keyed by its content id)."""
-    return {
-        "id": article.content_id,
-        "doc_id": article.id or article.content_id,
-        "revision_key": article.revision_key,
-        "revision_of": None,
-        "revision": 1,
-        "latest": True,
-        "published": article.published,
-        "published_precision": article.published_precision or date_precision(article.published),
-        "dateline": article.dateline,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "byline": article.byline,
-        "url": article.url,
-        "language": article.language,
-        "source": article.source,
-        "body_start": article.body_start,
-        "text": article.text,
-        "meta": json.dumps(article.meta, ensure_ascii=False, default=str) if article.meta else None,
-        "ingested_at": ingested_at,
-        "statement_count": statement_count,
-        "date": partition_date(article.published),
-        "outlet": article.outlet,
-    }
-
-
-def statement_record(
-    st: Statement,
-    *,
-    article_id: str,
-    doc_id: str,
-    position: int,
-    outlet: str | None,
-    published: str | None,
-    headline: str | None = None,
-    url: str | None = None,
-    person_id: str | None = None,
-) -> dict[str, Any]:
-    """One ``statements`` record from a model Statement and its article's facts.
-
-    Takes plain values rather than a store row so the Spark job can build records straight
-    from extraction output.
-    """
-    sp = st.speaker
-    mention = sp.mention if sp else None
-    return {
-        "id": f"{article_id}:{position}",
-        "article_id": article_id,
-        "doc_id": doc_id,
-        "position": position,
-        "kind": st.kind,
-        "content_start": st.content.start,
-        "content_end": st.content.end,
-        "content": st.content.text,
-        "fragments": [list(p) for p in st.fragments],
-        "speaker_name": sp.name if sp else None,
-        "speaker_type": sp.type if sp else None,
-        "mention_start": mention.start if mention else None,
-        "mention_end": mention.end if mention else None,
-        "mention": mention.text if mention else None,
-        "speaker_role": sp.role if sp else None,
-        "speaker_affiliation": sp.affiliation if sp else None,
-        "cue_start": st.cue.start if st.cue else None,
-        "cue_end": st.cue.end if st.cue else None,
-        "cue": st.cue.text if st.cue else None,
-        "addressee": st.addressee,
-        "occasion": st.occasion,
-        "when": st.when,
-        "when_precision": st.when_precision,
-        "confidence": st.confidence,
-        "source": st.source,
-        "act": st.act,
-        "person_id": person_id,
-        "published": published,
-        "headline": headline,
-        "url": url,
-        "date": partition_date(published),
-        "outlet": outlet,
-    }
+    values = article_values(article)
+    values.update(
+        revision_of=None,
+        revision=1,
+        latest=True,
+        ingested_at=ingested_at,
+        statement_count=statement_count,
+    )
+    return _record(ARTICLES, values)
 
 
 def stored_statement_record(s: StoredStatement) -> dict[str, Any]:
     """One ``statements`` record from a stored statement."""
-    return statement_record(
-        s.statement,
-        article_id=s.article_id,
-        doc_id=s.doc_id,
-        position=s.position,
-        outlet=s.outlet,
-        published=s.published,
-        headline=s.headline,
-        url=s.url,
-        person_id=s.person_id,
-    )
+    return _record(STATEMENTS, {**s.values, "date": partition_date(s.published)})
 
 
 def speaker_record(row: SpeakerRow) -> dict[str, Any]:
@@ -272,59 +146,9 @@ def speaker_record(row: SpeakerRow) -> dict[str, Any]:
     return row.to_json()
 
 
-def _span(rec: Mapping[str, Any], prefix: str, text_key: str) -> Span | None:
-    start, end = rec.get(f"{prefix}_start"), rec.get(f"{prefix}_end")
-    if start is None or end is None:
-        return None
-    return Span(int(start), int(end), rec.get(text_key) or "")
-
-
 def statement_from_record(rec: Mapping[str, Any]) -> Statement:
     """The model Statement back from a ``statements`` record (for imports)."""
-    speaker = None
-    if rec.get("speaker_name") is not None or rec.get("mention") is not None:
-        speaker = Speaker(
-            name=rec.get("speaker_name"),
-            type=rec.get("speaker_type") or "unknown",
-            mention=_span(rec, "mention", "mention"),
-            role=rec.get("speaker_role"),
-            affiliation=rec.get("speaker_affiliation"),
-        )
-    return Statement(
-        kind=rec["kind"],
-        content=Span(int(rec["content_start"]), int(rec["content_end"]), rec["content"]),
-        speaker=speaker,
-        cue=_span(rec, "cue", "cue"),
-        fragments=tuple((int(a), int(b)) for a, b in rec.get("fragments") or ()),
-        addressee=rec.get("addressee"),
-        occasion=rec.get("occasion"),
-        when=rec.get("when"),
-        when_precision=rec.get("when_precision"),
-        confidence=rec.get("confidence"),
-        source=rec.get("source"),
-        act=rec.get("act"),
-    )
-
-
-def article_from_record(rec: Mapping[str, Any]) -> Article:
-    """The model Article back from an ``articles`` record (for imports)."""
-    meta = rec.get("meta")
-    return Article(
-        id=rec.get("doc_id") or rec["id"],
-        text=rec["text"],
-        outlet=rec.get("outlet"),
-        published=rec.get("published"),
-        published_precision=rec.get("published_precision"),
-        dateline=rec.get("dateline"),
-        headline=rec.get("headline"),
-        subheadline=rec.get("subheadline"),
-        byline=rec.get("byline"),
-        url=rec.get("url"),
-        language=rec.get("language"),
-        source=rec.get("source"),
-        body_start=int(rec.get("body_start") or 0),
-        meta=json.loads(meta) if meta else {},
-    )
+    return statement_from_values(rec)
 
 
 # --------------------------------------------------------------------------- writing
@@ -385,8 +209,9 @@ def export_parquet(
 ) -> ParquetCounts:
     """Write articles, statements and speakers of ``store`` to ``out_dir`` (must be new/empty).
 
-    ``filters`` (outlet, since, until, all_revisions) select the articles; statements follow
-    their articles.
+    ``filters`` (outlet, since, until, language, all_revisions) select the articles;
+    statements follow their articles and the statement filters; the speakers table
+    summarises exactly the statements written.
     """
     flt = filters or StatementFilter()
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
@@ -394,20 +219,14 @@ def export_parquet(
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def article_records() -> Iterator[dict[str, Any]]:
-        for row in store.articles(
-            outlet=flt.outlet,
-            since=flt.since,
-            until=flt.until,
-            all_revisions=flt.all_revisions,
-            with_text=True,
-        ):
+        for row in store.articles(with_text=True, **article_options(flt)):
             yield article_record(row)
 
     n_articles = write_records(article_records(), "articles", out_dir)
     n_statements = write_records(
         (stored_statement_record(s) for s in store.iter_statements(flt)), "statements", out_dir
     )
-    speakers = store.speakers(outlet=flt.outlet)
+    speakers = store.speakers(flt)
     n_speakers = write_records((speaker_record(s) for s in speakers), "speakers", out_dir)
     return ParquetCounts(n_articles, n_statements, n_speakers)
 

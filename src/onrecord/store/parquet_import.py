@@ -24,13 +24,13 @@ from typing import Any
 import pyarrow as pa
 
 from onrecord.counts import counted
+from onrecord.dates import UNKNOWN_DATE
 from onrecord.errors import InputError, UsageError
 from onrecord.model import Article, Statement
 from onrecord.store.db import Store
 from onrecord.store.parquet import (
     PARTITION_COLUMNS,
     SCHEMAS,
-    UNKNOWN_DATE,
     article_from_record,
     statement_from_record,
 )

@@ -3,16 +3,15 @@
 Why in SQL: a timeline of a large record (100,000 statements) has tens of thousands of lines,
 and building each one in Python only to show a page of a hundred took seconds. Here the
 database works out every line's date and order from a few columns, and only the page's ids
-come back; :mod:`onrecord.api.views` then builds those lines in full.
+come back; :mod:`onrecord.api.timelines` then builds those lines in full.
 
-The dates follow the API's rules (``onrecord.api.views``): an ISO date is read as year,
-month, day (``2022-03-28``, ``2022-03``, ``2022``; a week or a time of day counts by its
-year or day); a date without a year (``--03-28``) sorts as if in the timeline's most common
-year (the earlier one on a tie), one that cannot be read sorts last; lines of one day
-follow kind (events first), document id, ingest order and position. A statement linked
-across outlets is one line, that of its group's first report: the earliest publication
-date and time (a year-unknown one taken in the group's most common year, none last), then
-ingest order and position (``_Group.first`` in the API picks the same one).
+The dates follow ``onrecord.dates`` (its SQL form: ``store/date_sql.py``): an ISO date is
+read as year, month, day (``2022-03-28``, ``2022-03``, ``2022``; a week or a time of day
+counts by its year or day); a date without a year (``--03-28``) sorts as if in the
+timeline's most common year (the earlier one on a tie), one that cannot be read sorts last;
+lines of one day follow kind (events first), document id, ingest order and position. A
+statement linked across outlets is one line, that of its group's first report
+(:mod:`onrecord.store.first_report`, the rule every view of a group follows).
 """
 
 from __future__ import annotations
@@ -20,11 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from onrecord.store.date_sql import common_year, day_key, placed
 from onrecord.store.db import Store
+from onrecord.store.first_report import FIRST_REPORT_CTES
 from onrecord.store.fts import fts_query
-
-_Y = "[0-9][0-9][0-9][0-9]"
-_N = "[0-9][0-9]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,26 +54,6 @@ class TimelineRefs:
 
     refs: list[TimelineRef]
     total: int
-
-
-def day_key(col: str) -> str:
-    """SQL: the sortable day of an ISO date in ``col`` (``YYYY-MM-DD``, ``YYYY-MM`` or
-    ``YYYY``; ``-MM-DD`` or ``-MM`` when the year is unknown; NULL when unreadable)."""
-    return (
-        f"(CASE WHEN {col} GLOB '{_Y}-{_N}-{_N}*' THEN substr({col}, 1, 10)"
-        f" WHEN {col} GLOB '{_Y}-{_N}*' THEN substr({col}, 1, 7)"
-        f" WHEN {col} GLOB '--{_N}-{_N}*' THEN substr({col}, 2, 6)"
-        f" WHEN {col} GLOB '--{_N}*' THEN substr({col}, 2, 3)"
-        f" WHEN {col} GLOB '{_Y}*' THEN substr({col}, 1, 4) END)"
-    )
-
-
-def _placed(key: str, year: str) -> str:
-    """SQL: a day key in chronological sort order, a year-unknown one in ``year``."""
-    return (
-        f"(CASE WHEN {key} IS NULL THEN '9999-99-99'"
-        f" WHEN {key} GLOB '-*' THEN {year} || {key} ELSE {key} END)"
-    )
 
 
 def _range(q: TimelineQuery) -> str:
@@ -199,27 +177,8 @@ def _lines(q: TimelineQuery) -> str:
         branches = branches[2:]
     if not branches:  # a speaker's events: there are none
         branches = ["SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0"]
-    # A group's first report: the least of this key (see the module docstring).
-    group_year = "coalesce((SELECT y FROM yearless WHERE yearless.gid = mem.gid), '0000')"
-    first = (
-        "(CASE WHEN coalesce(published, '') = '' THEN '9999'"
-        f" WHEN published GLOB '--*' THEN {group_year} || substr(published, 2)"
-        " ELSE published END) || char(1) || printf('%012d%012d', seq, pos)"
-    )
     return f"""
-    WITH {_statements(q)},
-    undated AS MATERIALIZED (SELECT DISTINCT gid FROM mem WHERE published GLOB '--*'),
-    yearless AS MATERIALIZED (
-        SELECT gid, y FROM (
-            SELECT gid, substr(published, 1, 4) AS y, row_number() OVER (PARTITION BY gid
-                ORDER BY count(*) DESC, substr(published, 1, 4)) AS r
-            FROM mem WHERE EXISTS (SELECT 1 FROM undated) AND gid IN (SELECT gid FROM undated)
-            AND published GLOB '{_Y}*' GROUP BY gid, substr(published, 1, 4))
-        WHERE r = 1
-    ),
-    heads AS (
-        SELECT gid, sid, doc_id, seq, pos, said, min({first}) FROM mem GROUP BY gid
-    ),
+    WITH {_statements(q)},{FIRST_REPORT_CTES},
     entries (kind, id, gid, doc_id, seq, pos, said) AS ({" UNION ALL ".join(branches)}),
     split AS MATERIALIZED (
         SELECT kind, id, gid, doc_id, seq, pos,
@@ -244,13 +203,10 @@ def timeline_refs(
 ) -> TimelineRefs:
     """The lines of the timeline ``q`` from ``offset`` (at most ``limit``), and the total."""
     params = _parameters(q, store)
-    ref = (
-        f"(SELECT coalesce((SELECT substr(klo, 1, 4) FROM kept WHERE klo GLOB '{_Y}*'"
-        " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1), '0000'))"
-    )
+    ref = common_year("kept", "klo")
     sql = (
         _lines(q) + " SELECT kind, id, gid, (SELECT count(*) FROM kept) FROM kept"
-        f" ORDER BY {_placed('klo', ref)}, kind, doc_id, seq, pos, id LIMIT :limit OFFSET :offset"
+        f" ORDER BY {placed('klo', ref)}, kind, doc_id, seq, pos, id LIMIT :limit OFFSET :offset"
     )
     params.update(limit=-1 if limit is None else limit, offset=offset)
     rows = store.query(sql, params)

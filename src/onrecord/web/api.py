@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from onrecord.api import views
+from onrecord.api import comparisons, timelines
+from onrecord.api.profiles import SpeakerProfile
 from onrecord.store.db import Store
 from onrecord.store.facets import FACET_CAP, FACETS, Facet
 from onrecord.web import convert, queries, results
@@ -118,12 +119,15 @@ def get_speaker(ref: str, store: StoreDep) -> dict[str, Any]:
 
 def speaker_detail(store: Store, ref: str) -> dict[str, Any]:
     """The speaker's JSON with ``activity`` (per day and outlet) and ``by_outlet`` totals."""
-    view = queries.speaker_view(store, ref)
-    if view is None:
+    return queries.speaker_json(speaker_profile(store, ref))
+
+
+def speaker_profile(store: Store, ref: str) -> SpeakerProfile:
+    """The one profile of whoever ``ref`` names, or a 404."""
+    profile = queries.speaker_profile(store, ref)
+    if profile is None:
         raise HTTPException(404, f"speaker {ref!r} not found")
-    out = view.to_json()
-    out["statements_query"] = queries.statements_query(view.filter)
-    return out
+    return profile
 
 
 @router.get("/articles", summary="Articles in publication order")
@@ -171,11 +175,9 @@ def get_timeline(
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     search: Annotated[str | None, Query(description="words in statements and events")] = None,
-    kind: Annotated[
-        views.TimelineKind, Query(description="all, events or statements")
-    ] = "all",
+    kind: Annotated[timelines.TimelineKind, Query(description="all, events or statements")] = "all",
 ) -> dict[str, Any]:
-    found = views.timeline(
+    found = timelines.timeline(
         store,
         speaker=speaker or None,
         since=since or None,
@@ -192,7 +194,7 @@ def get_timeline(
 _DAY_RE = re.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}")
 
 
-def timeline_json(entry: views.TimelineEntry) -> dict[str, Any]:
+def timeline_json(entry: timelines.TimelineEntry) -> dict[str, Any]:
     """A timeline entry with its links (the timeline page shows the same): its article (at
     the statement), the statement across outlets, the speaker, and the speaker's day."""
     out = entry.to_json()
@@ -226,5 +228,5 @@ def get_groups(
     speaker: Annotated[str, Query(description="registry name, alias or id")],
     date: Annotated[str, Query(description="the day, YYYY-MM-DD")],
 ) -> dict[str, Any]:
-    groups = views.compare(speaker, date, db=store)
+    groups = comparisons.compare(speaker, date, db=store)
     return {"items": [g.to_json() for g in groups], "total": len(groups)}

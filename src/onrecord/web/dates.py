@@ -1,5 +1,6 @@
 """Dates as a person reads them on the web pages: "26 Apr 2022, 20:30 UTC", "Mar 2022",
-"28 Mar, year unknown". JSON keeps the ISO forms (``onrecord.model``); only pages show these.
+"28 Mar, year unknown". JSON keeps the ISO forms; only pages show these. The dates are read
+by ``onrecord.dates`` (one reading for every layer); this module only words them.
 
 Why UTC for times: articles give their times in their own zones (``+03:00`` for Moscow,
 ``-05:00`` for New York), and two reports of one remark read side by side must be put on
@@ -13,22 +14,15 @@ the browser tests check the two against one table.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
+
+from onrecord.dates import IsoDate, parse
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_DATE_RE = re.compile(
-    r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})"
-    r"(?:T(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?"
-    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?)?)?"
-    r"|--(?P<nm>\d{2})(?:-(?P<nd>\d{2}))?)$"
-)
 
-
-def _month(m: str) -> str | None:
-    n = int(m)
-    return MONTHS[n - 1] if 1 <= n <= 12 else None
+def _month(n: int | None) -> str | None:
+    return MONTHS[n - 1] if n is not None and 1 <= n <= 12 else None
 
 
 def _offset(tz: str) -> timedelta:
@@ -47,52 +41,52 @@ def human_date(value: str | None) -> str:
     if "/" in value:
         start, _, end = value.partition("/")
         return human_range(start, end or None)
-    m = _DATE_RE.match(value.strip())
-    if not m:
-        return value
-    if m.group("nm"):
-        month = _month(m.group("nm"))
+    d = parse(value.strip())
+    return (_words(d) if d else None) or value
+
+
+def _words(d: IsoDate) -> str | None:
+    """A parsed date in words; None when a part is out of range (month 13, 30 February)."""
+    if d.year is None:
+        month = _month(d.month)
         if month is None:
-            return value
-        day = m.group("nd")
-        return f"{int(day)} {month}, year unknown" if day else f"{month}, year unknown"
-    year = m.group("y")
-    if not m.group("m"):
-        return year
-    month = _month(m.group("m"))
+            return None
+        return f"{d.day} {month}, year unknown" if d.day is not None else f"{month}, year unknown"
+    if d.month is None:
+        return f"{d.year:04d}"
+    month = _month(d.month)
     if month is None:
-        return value
-    if not m.group("d"):
-        return f"{month} {year}"
+        return None
+    if d.day is None:
+        return f"{month} {d.year:04d}"
     try:
-        day = datetime(int(year), int(m.group("m")), int(m.group("d")))
+        day = datetime(d.year, d.month, d.day)
     except ValueError:
-        return value
-    if not m.group("hh"):
-        return f"{day.day} {month} {year}"
+        return None
+    if not d.time:
+        return f"{day.day} {month} {d.year:04d}"
+    clock = d.clock()
+    if clock is None:
+        return None
     try:
-        moment = day.replace(hour=int(m.group("hh")), minute=int(m.group("mm")))
+        moment = day.replace(hour=clock[0], minute=clock[1])
     except ValueError:
-        return value
-    tz = m.group("tz")
-    if tz is None:
-        return f"{day.day} {month} {year}, {moment:%H:%M}"
-    utc = (moment - _offset(tz)).replace(tzinfo=UTC)
+        return None
+    if clock[2] is None:
+        return f"{day.day} {month} {d.year:04d}, {moment:%H:%M}"
+    utc = (moment - _offset(clock[2])).replace(tzinfo=UTC)
     return f"{utc.day} {MONTHS[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"
 
 
 def _day(value: str) -> tuple[str | None, str, int] | None:
     """(year or None, month name, day) of a day-precision date without a time, else None."""
-    m = _DATE_RE.match(value)
-    if m is None or human_date(value) == value:
+    d = parse(value)
+    if d is None or d.day is None or d.time or human_date(value) == value:
         return None
-    if m.group("nd"):
-        month = _month(m.group("nm"))
-        return (None, month, int(m.group("nd"))) if month else None
-    if not m.group("d") or m.group("hh"):
+    month = _month(d.month)
+    if month is None:
         return None
-    month = _month(m.group("m"))
-    return (m.group("y"), month, int(m.group("d"))) if month else None
+    return (None if d.year is None else f"{d.year:04d}", month, d.day)
 
 
 def human_range(start: str | None, end: str | None) -> str:

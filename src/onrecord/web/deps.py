@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Request
 
 from onrecord.bounds import MAX_TEXT
 from onrecord.errors import printable
 from onrecord.store.db import StatementFilter, Store
+from onrecord.web.filter_params import statement_filter
 
 
 def bounded_params(request: Request) -> None:
@@ -45,55 +46,5 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def statement_filter(
-    search: Annotated[
-        str | None,
-        Query(description='full-text search: words, "a phrase", prefix*, -exclude, a OR b'),
-    ] = None,
-    speaker: Annotated[
-        str | None, Query(description="speaker name, any of its words, mention or alias")
-    ] = None,
-    person: Annotated[str | None, Query(description="speaker registry id")] = None,
-    outlet: Annotated[str | None, Query(description="outlet name (case-insensitive)")] = None,
-    language: Annotated[
-        str | None, Query(description="the article's language code: ru, en")
-    ] = None,
-    kind: Annotated[
-        str | None, Query(description="direct, indirect or mixed (comma-separated for several)")
-    ] = None,
-    act: Annotated[
-        str | None,
-        Query(description="speech (said or written) or stance (a view attributed to the source)"),
-    ] = None,
-    since: Annotated[
-        str | None, Query(description="published on or after: YYYY, YYYY-MM or YYYY-MM-DD")
-    ] = None,
-    until: Annotated[
-        str | None, Query(description="published on or before: YYYY, YYYY-MM or YYYY-MM-DD")
-    ] = None,
-    article: Annotated[str | None, Query(description="article id")] = None,
-    has_speaker: Annotated[
-        bool, Query(description="only statements whose speaker is named")
-    ] = False,
-) -> StatementFilter:
-    """The statement filters from query parameters; empty strings count as absent."""
-
-    def clean(value: str | None) -> str | None:
-        return value.strip() if value and value.strip() else None
-
-    return StatementFilter(
-        search=clean(search),
-        speaker=clean(speaker),
-        person_id=clean(person),
-        outlet=clean(outlet),
-        kind=clean(kind),
-        act=clean(act),
-        since=clean(since),
-        until=clean(until),
-        article_id=clean(article),
-        has_speaker=has_speaker,
-        language=clean(language),
-    )
-
-
+#: The statement filters of a request, its parameters made from the filters' declaration.
 FilterDep = Annotated[StatementFilter, Depends(statement_filter)]

@@ -148,15 +148,19 @@ def _hints(fields: dict[str, Any]) -> Any:
 
 
 def _ingest(request: Request, items: Iterable[Article | InputError]) -> JSONResponse:
-    """Extract and store (in this worker thread, with its store); the answer says what was
-    stored (see the module docstring for the statuses).
+    """Extract and store (in this worker thread, with its store) through the API's ingest,
+    the path of ``onrecord ingest``; the answer says what was stored (see the module
+    docstring for the statuses).
 
-    An article read well can still fail later (its extraction raises): only the articles
-    the store holds afterwards are listed, so no answer links to a page that is a 404.
+    An article read well can still fail later (its extraction raises): the answer lists the
+    articles whose outcome the ingest reported as stored (new, revision, or stored already),
+    in input order, so no answer links a failed article, even one whose content another
+    document of the request did store.
     """
-    from onrecord.api.core import ingest_articles
+    from onrecord.api.core import Outcome, ingest_articles
 
     read: list[Article] = []
+    kept: set[int] = set()  # ids of the article objects stored
 
     def noting(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
         for item in items:
@@ -164,9 +168,13 @@ def _ingest(request: Request, items: Iterable[Article | InputError]) -> JSONResp
                 read.append(item)
             yield item
 
+    def heard(article: Article, outcome: Outcome) -> None:
+        if outcome != "failed":
+            kept.add(id(article))
+
     store = request.app.state.pool.get()
-    report = ingest_articles(noting(items), store)
-    stored = [a for a in read if store.has_article(a.content_id)]
+    report = ingest_articles(noting(items), store, on_article=heard)
+    stored = [a for a in read if id(a) in kept]
     failed = [public_message(request, e) for e in report.failed]
     body: dict[str, Any] = {
         "report": {**report.to_json(), "failed": failed},

@@ -17,7 +17,7 @@ from onrecord.model import KINDS
 from onrecord.resolve.links import word_diff
 from onrecord.store.db import StoredStatement
 from onrecord.web import convert, queries
-from onrecord.web.api import PageDep, speaker_detail
+from onrecord.web.api import PageDep, speaker_profile
 from onrecord.web.deps import StoreDep
 from onrecord.web.highlight import Mark, segments
 from onrecord.web.paging import MAX_LIMIT
@@ -79,9 +79,9 @@ def speakers_page(request: Request, store: StoreDep, page: PageDep) -> HTMLRespo
 
 @router.get("/speakers/{ref:path}", response_class=HTMLResponse)
 def speaker_page(ref: str, request: Request, store: StoreDep) -> HTMLResponse:
-    speaker = speaker_detail(store, ref)
-    days = queries.speaker_days(store, speaker)
-    return render(request, "speaker.html", speaker=speaker, days=days)
+    profile = speaker_profile(store, ref)
+    speaker = queries.speaker_json(profile)
+    return render(request, "speaker.html", speaker=speaker, days=queries.speaker_days(profile))
 
 
 @router.get("/articles", response_class=HTMLResponse)

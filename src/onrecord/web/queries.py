@@ -7,26 +7,15 @@ the API returns for the same question.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from onrecord.api import views
-from onrecord.resolve import updates
-from onrecord.store.db import (
-    Order,
-    SpeakerRow,
-    StatementFilter,
-    StatementPage,
-    Store,
-    StoredStatement,
-)
-from onrecord.store.registry import RecordStore
+from onrecord.api import groups, profiles
+from onrecord.api.profiles import SpeakerProfile
+from onrecord.store.db import Order, StatementFilter, StatementPage, Store, StoredStatement
 from onrecord.web.convert import speaker_links, statement_json
 from onrecord.web.paging import Page
 
-UNKNOWN_OUTLET = "unknown outlet"
 #: Statements a speaker page lists as the latest.
 LATEST = 10
 #: Relevance ranks at most this many matches, the most recently stored (bm25 costs ~3 us a
@@ -79,125 +68,49 @@ def statement_by_key(store: Store, key: str) -> StoredStatement | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerView:
-    """One speaker as the speaker page shows it: a registry entity, or a bare name."""
-
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    roles: tuple[str, ...]
-    affiliations: tuple[str, ...]
-    activity: list[dict[str, Any]]  # [{date, outlet, count}], by date
-    filter: StatementFilter  # selects the speaker's statements
-    latest: list[StoredStatement]  # the most recent statements, newest first
-
-    def to_json(self) -> dict[str, Any]:
-        dated = sorted(a["date"] for a in self.activity if a["date"] and a["date"][:1] != "-")
-        by_outlet: Counter[str] = Counter()
-        for a in self.activity:
-            by_outlet[a["outlet"]] += a["count"]
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "aliases": list(self.aliases),
-            "roles": list(self.roles),
-            "affiliations": list(self.affiliations),
-            "statements": sum(by_outlet.values()),
-            "outlets": sorted(by_outlet),
-            "first": dated[0] if dated else None,
-            "last": dated[-1] if dated else None,
-            "by_outlet": [
-                {"outlet": o, "count": n}
-                for o, n in sorted(by_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
-            ],
-            "activity": self.activity,
-            "latest": [statement_json(s) for s in self.latest],
-            "links": speaker_links(self.id),
-        }
+def speaker_profile(store: Store, ref: str) -> SpeakerProfile | None:
+    """The one profile of whoever ``ref`` names (:func:`onrecord.api.profiles.find_speaker`:
+    a registry entity, else a name statements carry); None when nothing matches."""
+    return profiles.find_speaker(ref, db=store, latest=LATEST)
 
 
-def speaker_view(store: Store, ref: str) -> SpeakerView | None:
-    """A speaker by registry id or a name the registry knows (its profile), else by the name
-    statements carry (case-insensitive); None when nothing matches. A name that several
-    registry entities share is a UsageError listing them (answered with 400)."""
-    ref = " ".join(ref.split())
-    if not ref:
-        return None
-    rs = RecordStore(store) if store.has_table("persons") else None
-    if rs is not None and (rs.persons_named(ref) or updates.by_spelling(rs, ref)):
-        return _profile_view(views.speaker(ref, db=store, latest=LATEST))
-    for row in store.speakers(name=ref):
-        if row.name.casefold() == ref.casefold():
-            return _name_view(store, row)
-    return None
-
-
-def _profile_view(p: views.SpeakerProfile) -> SpeakerView:
-    return SpeakerView(
-        id=p.id,
-        name=p.name,
-        type=p.type,
-        aliases=tuple(a for a in p.aliases if a != p.name),
-        roles=tuple(dict.fromkeys(r.role for r in p.roles)),
-        affiliations=p.affiliations,
-        activity=[{"date": d or None, "outlet": o, "count": n} for d, o, n in p.per_day],
-        filter=StatementFilter(person_id=p.id),
-        latest=list(p.latest),
-    )
-
-
-def _name_view(store: Store, row: SpeakerRow) -> SpeakerView:
-    """A name the registry does not know: its statements found by name."""
-    flt = StatementFilter(speaker=row.name)
-    counts: Counter[tuple[str, str]] = Counter()
-    for s in store.iter_statements(flt):
-        counts[(s.pub_date or "", s.outlet or UNKNOWN_OUTLET)] += 1
-    return SpeakerView(
-        id=row.name,
-        name=row.name,
-        type=row.type,
-        aliases=(),
-        roles=row.roles,
-        affiliations=(),
-        activity=[
-            {"date": day, "outlet": outlet, "count": n}
-            for (day, outlet), n in sorted(
-                counts.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])
-            )
+def speaker_json(p: SpeakerProfile) -> dict[str, Any]:
+    """A profile as the speaker endpoint and page show it: role names, activity by day and
+    outlet, totals by outlet, the latest statements, and the query of its statements."""
+    activity = [{"date": d or None, "outlet": o, "count": n} for d, o, n in p.per_day]
+    dated = sorted(a["date"] for a in activity if a["date"] and a["date"][:1] != "-")
+    by_outlet = dict(p.outlets)
+    return {
+        "id": p.id,
+        "name": p.name,
+        "type": p.type,
+        "aliases": [a for a in p.aliases if a != p.name],
+        "roles": list(dict.fromkeys(r.role for r in p.roles)),
+        "affiliations": list(p.affiliations),
+        "statements": p.statements,
+        "outlets": sorted(by_outlet),
+        "first": dated[0] if dated else None,
+        "last": dated[-1] if dated else None,
+        "by_outlet": [
+            {"outlet": o, "count": n}
+            for o, n in sorted(by_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
-        filter=flt,
-        latest=find_statements(store, flt, Page(LATEST, 0), "-date").rows,
-    )
-
-
-def statements_query(flt: StatementFilter) -> str:
-    """The /api/statements query string for a speaker's filter."""
-    if flt.person_id:
-        return urlencode({"person": flt.person_id})
-    return urlencode({"speaker": flt.speaker or ""})
+        "activity": activity,
+        "latest": [statement_json(s) for s in p.latest],
+        "links": speaker_links(p.id),
+        "statements_query": urlencode({"person": p.id} if p.registered else {"speaker": p.id}),
+    }
 
 
 def versions(store: Store, row: StoredStatement) -> list[StoredStatement]:
-    """The statement as each report carried it, first report first (``row`` included).
-
-    The record links reports of one remark (same person, few days apart, similar words:
-    ``onrecord.resolve.links``) into a group; a statement not linked is its own only version.
-    """
-    if not store.has_table("link_members"):
-        return [row]
-    rs = RecordStore(store)
-    group = rs.groups_of([row.id]).get(row.id)
-    if group is None:
-        return [row]
+    """The statement as each report carried it, first report first (``row`` included), in
+    the order ``/api/groups`` gives them (:mod:`onrecord.api.groups` decides which came
+    first); a statement not linked to other reports is its own only version."""
     found = [
         statement_by_key(store, f"{item.article_id}:{item.position}")
-        for item in rs.group_members([group])
+        for item in groups.reports_of(row.id, db=store)
     ]
-    members = [s for s in found if s is not None] or [row]
-    return sorted(members, key=lambda s: (s.pub_date is None, s.published or "", s.id))
+    return [s for s in found if s is not None] or [row]
 
 
 #: Days a speaker page lists (the latest ones), each linked to the day view of compare.
@@ -205,21 +118,20 @@ SPEAKER_DAYS = 12
 _DAY_RE = re.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
 
 
-def speaker_days(store: Store, speaker: dict[str, Any]) -> list[dict[str, Any]]:
-    """The latest days a registry speaker was reported (speaker JSON from
-    :func:`speaker_view`), newest first, each with its statements, outlets and the address of
-    its day view (``/compare?speaker=&date=``); none for a name the registry does not know,
-    which the day view cannot take."""
-    if not store.has_table("persons") or RecordStore(store).person(speaker["id"]) is None:
+def speaker_days(p: SpeakerProfile) -> list[dict[str, Any]]:
+    """The latest days a registry speaker was reported, newest first, each with its
+    statements, outlets and the address of its day view (``/compare?speaker=&date=``); none
+    for a name the registry does not know, which the day view cannot take."""
+    if not p.registered:
         return []
     days: dict[str, dict[str, Any]] = {}
-    for a in speaker["activity"]:
-        if a["date"] and _DAY_RE.match(a["date"]):
-            day = days.setdefault(a["date"], {"date": a["date"], "statements": 0, "outlets": []})
-            day["statements"] += a["count"]
-            day["outlets"].append(a["outlet"])
+    for d, outlet, n in p.per_day:
+        if d and _DAY_RE.match(d):
+            day = days.setdefault(d, {"date": d, "statements": 0, "outlets": []})
+            day["statements"] += n
+            day["outlets"].append(outlet)
     newest = sorted(days.values(), key=lambda d: (not d["date"].startswith("--"), d["date"]))
     shown = newest[::-1][:SPEAKER_DAYS]
     for day in shown:
-        day["link"] = "/compare?" + urlencode({"speaker": speaker["id"], "date": day["date"]})
+        day["link"] = "/compare?" + urlencode({"speaker": p.id, "date": day["date"]})
     return shown

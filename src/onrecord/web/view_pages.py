@@ -4,7 +4,8 @@ said on one day), as ``onrecord timeline`` and ``onrecord compare`` show them on
 Both are rendered here in full (no script needed): they are reading pages, paged and
 filtered by plain GET forms, so every state has an address to bookmark or share. What they
 show comes from the same calls as the API's ``/api/timeline`` and ``/api/groups``
-(``onrecord.api.views``), with the same links (``api.timeline_json``).
+(``onrecord.api.timelines``, ``onrecord.api.comparisons``), with the same links
+(``api.timeline_json``).
 
 A filter the record cannot use (a date that is not ``YYYY[-MM[-DD]]``, a speaker the registry
 does not know or knows several of) is shown above the form with a 400 status, the reader's
@@ -20,7 +21,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from onrecord.api import views
+from onrecord.api import comparisons, profiles, timelines
 from onrecord.bounds import MAX_COUNT
 from onrecord.errors import UsageError
 from onrecord.store.registry import LinkItem, RecordStore
@@ -50,7 +51,7 @@ def timeline_page(
     search: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    kind: views.TimelineKind = "all",
+    kind: timelines.TimelineKind = "all",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = TIMELINE_PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_COUNT)] = 0,
 ) -> HTMLResponse:
@@ -64,7 +65,7 @@ def timeline_page(
         "kind": kind,
     }
     try:
-        found = views.timeline(
+        found = timelines.timeline(
             store,
             speaker=form["speaker"],
             search=form["search"],
@@ -102,8 +103,8 @@ def day_page(
         missing = "a speaker and a day" if not form["speaker"] else "a day"
         return render(request, "compare_day.html", form=form, error=None, note=missing, groups=[])
     try:
-        profile = views.speaker(form["speaker"], db=store, latest=0)
-        compared = views.compare(profile.id, form["date"], db=store)
+        profile = profiles.speaker(form["speaker"], db=store, latest=0)
+        compared = comparisons.compare(profile.id, form["date"], db=store)
     except UsageError as exc:
         return render(
             request, "compare_day.html", form=form, error=_message(exc), groups=[], status_code=400
@@ -127,7 +128,7 @@ def day_page(
     )
 
 
-def _group(group: views.ComparedGroup, items: dict[int, LinkItem]) -> dict[str, Any]:
+def _group(group: comparisons.ComparedGroup, items: dict[int, LinkItem]) -> dict[str, Any]:
     """A compared statement for the template: its reports with links and diffs."""
     reports = []
     for r in group.reports:

@@ -1,18 +1,14 @@
 """The Russian words that mark speech, name speakers and refer back to them.
 
-Plain data, as in the English ``cues.py``, so that a reader can check and extend them. Verbs
-are lemmas (``ё`` written ``е``) of both aspects: wire copy says ``заявил`` and
+Plain data, as in the English ``extract/lexicon/``, so that a reader can check and extend
+them. Verbs are lemmas (``ё`` written ``е``) of both aspects: wire copy says ``заявил`` and
 ``заявляет``, ``подчеркнул`` and ``подчеркивает``; the gender and number of the form are read
 from the morphology, not listed here.
 """
 
 from __future__ import annotations
 
-
-def words(text: str) -> frozenset[str]:
-    """A word list written as one block of text."""
-    return frozenset(text.split())
-
+from onrecord.extract.lexicon import words
 
 #: Verbs of saying and writing, both aspects. ``считать`` is here because the issue's users
 #: read "X считает, что ..." as X's stated position, as wire copy uses it.
