@@ -1,6 +1,7 @@
 """The article's byline with each statement, end to end: declared once (``onrecord.schema``)
 and filtered on (``StatementFilter.byline``), it reaches ``onrecord statements`` (option and
-JSON), every export, ``/api/statements`` (parameter and JSON) and the article page."""
+JSON), ``onrecord.api.statements``, every export, ``/api/statements`` (parameter and JSON)
+and the article page."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from onrecord import api
 from onrecord.cli.main import main
+from onrecord.errors import UsageError
 from onrecord.store.db import StatementFilter, Store
 from onrecord.store.parquet import export_parquet, read_table
 from onrecord.web.app import create_app
@@ -42,6 +45,13 @@ def test_the_store_filters_on_it(db: Path) -> None:
         assert {s["byline"] for s in found} == {"Ana Ferro, Portvale"} and len(found) == 2
         assert store.statements(StatementFilter(byline="100%")) == []
         assert store.count_statements(byline="feld") == 2
+
+
+def test_the_python_api(db: Path) -> None:
+    found = api.statements(db, byline="ferro")
+    assert {s["byline"] for s in found} == {"Ana Ferro, Portvale"} and len(found) == 2
+    with pytest.raises(UsageError, match="unknown statement filter 'bylin'"):
+        api.statements(db, bylin="ferro")
 
 
 def test_the_command_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from onrecord.model import Article, Statement
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
-from support.web_corpus import Quote, _doc, _record_updater
+from support.web_corpus import Quote, _doc
 
 LENN = "Ostrava Lenn"
 COSS = "Brenna Coss"
@@ -163,7 +164,5 @@ def fill_store(path: Path) -> Path:
     with Store(path, create=True) as store, store.transaction():
         for article, statements in corpus():
             store.add_article(article, statements)
-        update = _record_updater()
-        if update is not None:
-            update(store)
+        update_record(store)
     return path

@@ -8,13 +8,13 @@ inside a quote, to prove the UI shows such text as text.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from onrecord.model import Article, Span, Speaker, Statement
+from onrecord.resolve.updates import update_record
 from onrecord.store.db import Store
 
 SPEAKER = "Ilya Voronov"
@@ -172,19 +172,8 @@ def fill_store(path: Path) -> Path:
     with Store(path, create=True) as store, store.transaction():
         for article, statements in corpus():
             store.add_article(article, statements)
-        update = _record_updater()
-        if update is not None:
-            update(store)
+        update_record(store)
     return path
-
-
-def _record_updater():  # type: ignore[no-untyped-def]
-    """The speaker registry's update when that stage exists (it links statements to people)."""
-    try:
-        module = importlib.import_module("onrecord.resolve.updates")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "update_record", None)
 
 
 #: How long a browser test waits for the page to show an answer (a loaded 2-core CI machine

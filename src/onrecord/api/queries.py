@@ -13,7 +13,7 @@ SQL itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Unpack
 
 from onrecord.api.access import DB, Using
@@ -23,35 +23,25 @@ from onrecord.store.filters import ArticleOptions
 
 
 def statements(
-    db: DB = None,
-    *,
-    speaker: str | None = None,
-    outlet: str | None = None,
-    kind: str | None = None,
-    act: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    search: str | None = None,
-    all_revisions: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-    language: str | None = None,
+    db: DB = None, *, limit: int | None = None, offset: int = 0, **filters: Any
 ) -> list[StoredStatement]:
-    """Statements matching the filters, chronological (see :class:`StatementFilter`);
-    ``language``: only those of articles in that language ("ru", "en")."""
-    flt = StatementFilter(
-        speaker=speaker,
-        outlet=outlet,
-        kind=kind,
-        act=act,
-        since=since,
-        until=until,
-        search=search,
-        all_revisions=all_revisions,
-        language=language,
-    )
+    """Statements matching the filters, chronological. The filters are the fields of
+    :class:`~onrecord.store.filters.StatementFilter` (speaker, outlet, kind, act, since, until,
+    search, language, byline, ...), taken from there so that a field added to the filter is a
+    keyword here too; an unknown keyword is a UsageError naming it."""
     with Using(db) as store:
-        return store.statements(flt, limit=limit, offset=offset)
+        return store.statements(statement_filter(**filters), limit=limit, offset=offset)
+
+
+def statement_filter(**filters: Any) -> StatementFilter:
+    """A :class:`StatementFilter` from keywords, refusing names it does not have."""
+    known = {f.name for f in fields(StatementFilter)}
+    unknown = sorted(set(filters) - known)
+    if unknown:
+        raise UsageError(
+            f"unknown statement filter {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    return StatementFilter(**filters)
 
 
 def stream_statements(
