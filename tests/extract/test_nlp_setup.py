@@ -11,6 +11,14 @@ import pytest
 
 from onrecord.extract import nlp_setup
 
+#: The components set-up adds, in order.
+SET_UP = [
+    nlp_setup.LINE_SENTENCES,
+    nlp_setup.CACHED_RULER,
+    nlp_setup.CACHED_LEMMAS,
+    nlp_setup.NAMED_NER,
+]
+
 
 class FakePipeline:
     """Just what set-up touches, with the slowness of a real ``add_pipe``, and spaCy's
@@ -35,6 +43,21 @@ class FakePipeline:
     def disable_pipe(self, name: str) -> None:
         self.disabled.append(name)
 
+    def get_pipe(self, name: str) -> Any:
+        return FakeComponent()
+
+
+class FakeComponent:
+    """A component as set-up reads it: a ruler without patterns (nothing it could not
+    cache), a model without layers (no embeddings to cache)."""
+
+    def __init__(self) -> None:
+        self.attrs: list[Any] = []
+        self.model = self
+
+    def walk(self) -> list[Any]:
+        return []
+
 
 def test_concurrent_first_calls_set_up_the_pipeline_once(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakePipeline()
@@ -55,8 +78,8 @@ def test_concurrent_first_calls_set_up_the_pipeline_once(monkeypatch: pytest.Mon
     with ThreadPoolExecutor(8) as pool:
         got = list(pool.map(first_call, range(8)))
     assert all(nlp is fake for nlp in got)
-    assert fake.added == [nlp_setup.LINE_SENTENCES, nlp_setup.CACHED_LEMMAS, nlp_setup.NAMED_NER]
-    assert fake.disabled == ["lemmatizer", "ner"]
+    assert fake.added == SET_UP
+    assert fake.disabled == ["attribute_ruler", "lemmatizer", "ner"]
     assert len(loads) == 8  # every call asked for the model; only the first changed it
 
 
@@ -65,4 +88,4 @@ def test_set_up_is_idempotent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp_setup, "get_nlp", lambda model=None: fake)
     nlp_setup.extraction_nlp()
     nlp_setup.extraction_nlp()
-    assert fake.added == [nlp_setup.LINE_SENTENCES, nlp_setup.CACHED_LEMMAS, nlp_setup.NAMED_NER]
+    assert fake.added == SET_UP

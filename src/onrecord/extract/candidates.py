@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.context import Context
@@ -52,7 +55,11 @@ def candidates(ctx: Context, keep: Callable[[Token], bool] | None = None) -> Ite
 
     ``keep`` filters tokens before any shape is computed (the speech scope skips most verbs).
     """
-    for tok in ctx.doc:
+    doc = ctx.doc
+    pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype="uint64")
+    # only nouns and verbs can be candidates: skip the other tokens before making Token objects
+    for i in numpy.nonzero((pos == VERB) | (pos == NOUN))[0].tolist():
+        tok = doc[i]
         if ctx.in_quote(tok) or (keep is not None and not keep(tok)):
             continue
         if tok.pos_ == "NOUN":

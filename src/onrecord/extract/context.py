@@ -7,8 +7,10 @@ small and the pipeline to a single pass over the parse.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.cues import DEFAULT_SCOPE, Scope, cue_lemmas
@@ -49,13 +51,12 @@ class Context:
 def build_context(article: Article, doc: Doc, scope: Scope = DEFAULT_SCOPE) -> Context:
     quotes = tuple(find_quotes(article.text))
     quote_of = [-1] * len(doc)
-    qi = 0
-    for tok in doc:
-        while qi < len(quotes) and quotes[qi].outer_end <= tok.idx:
-            qi += 1
-        if qi < len(quotes) and quotes[qi].open_at < tok.idx and tok.idx < quotes[qi].outer_end:
-            q = quotes[qi]
-            # only inside a piece (not the gap between paragraphs of a long quote)
-            if any(a <= tok.idx < b for a, b in q.pieces):
-                quote_of[tok.i] = qi
+    if quotes and len(doc):
+        # token offsets from one array call: a Token object per token costs more than the rest
+        starts = doc.to_array(IDX).tolist()
+        for qi, q in enumerate(quotes):
+            for a, b in q.pieces:  # only inside a piece (not the gap between paragraphs)
+                lo = max(bisect_left(starts, a), bisect_right(starts, q.open_at))
+                for i in range(lo, bisect_left(starts, min(b, q.outer_end))):
+                    quote_of[i] = qi
     return Context(article, doc, quotes, tuple(quote_of), cue_lemmas(scope), scope)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from onrecord.extract.attribution_model import probability, stance_threshold, threshold
@@ -36,8 +38,11 @@ _OCCASION_WORDS = frozenset({"when", "after", "before", "while", "if", "as", "on
 
 def find_reported(ctx: Context) -> Iterator[Statement]:
     """Every reported-speech statement whose cue lies outside quotation marks."""
-    for tok in ctx.doc:
-        if tok.lower_ == "according" and not ctx.in_quote(tok):
+    doc = ctx.doc
+    lowers = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype="uint64")
+    for i in numpy.nonzero(lowers == doc.vocab.strings.add("according"))[0].tolist():
+        tok = doc[i]
+        if not ctx.in_quote(tok):
             found = _according_to(ctx, tok)
             if found is not None:
                 yield found

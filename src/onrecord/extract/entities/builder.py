@@ -11,6 +11,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import ENT_TYPE, POS
+from spacy.parts_of_speech import PROPN
+
 from onrecord.extract.entities.docindex import SUBJECT_DEPS, DocIndex, subject_rank
 from onrecord.extract.entities.entity import Entity, Mention, MentionKind
 from onrecord.extract.entities.lines import (
@@ -41,7 +45,7 @@ from onrecord.extract.quotes import find_quotes
 from onrecord.model import Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 
@@ -139,6 +143,16 @@ class _Builder:
         self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else -1)
         return self.entities
 
+    def _proper_nouns(self) -> list[Token]:
+        """The proper nouns outside any entity (the only tokens the two scans below take),
+        found in one array call: a Token object for every token costs more than the scans."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        rows = doc.to_array([POS, ENT_TYPE])
+        found = numpy.nonzero((rows[:, 0] == PROPN) & (rows[:, 1] == 0))[0]
+        return [doc[i] for i in found.tolist()]
+
     def _untagged_subject_names(self, titles: list[tuple[int, int]]) -> list[SpacySpan]:
         """Names the recogniser missed that act as a clause's subject: "Ana Lind won ...".
 
@@ -150,7 +164,7 @@ class _Builder:
         """
         doc = self.doc
         runs = []
-        for t in doc:
+        for t in self._proper_nouns():
             appos = t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS
             subject = t.dep_ in SUBJECT_DEPS or appos
             if not subject or t.pos_ != "PROPN" or t.ent_type_:
@@ -179,7 +193,7 @@ class _Builder:
         doc = self.doc
         found: dict[str, list[SpacySpan]] = {}
         subject: set[str] = set()
-        for t in doc:
+        for t in self._proper_nouns():
             if t.pos_ != "PROPN" or t.tag_ != "NNP" or t.ent_type_ or t.i in self.covered:
                 continue
             if t.head.i == t.i + 1 and t.head.pos_ == "PROPN":
